@@ -1,0 +1,32 @@
+# run / test / ui, each doing its own set-up: a fresh clone needs only Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+
+.PHONY: run test ui parse bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+parse: $(STAMP)
+	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir . --project-dir .
+
+run: parse
+	$(BIN)/python -m pipelines.cli run
+
+test: parse
+	$(BIN)/python -m pytest
+
+ui: parse
+	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+
+bench: parse
+	$(BIN)/python bench/throughput.py --articles 10000
+
+clean:
+	rm -rf warehouse/dealwire.duckdb warehouse/.dealwire.build dbt_project/target

@@ -1,0 +1,248 @@
+{#- Cross-article deduplication: which candidates report the same real-world
+    event. The rules are in the doc block `deduplication`; in short:
+      pairs      compare every two candidates of one kind and subject
+      phase 1    link pairs that agree on something and conflict on nothing
+                 (vague candidates - no amount, no date - stay out of it:
+                 through a shared investor they would bridge two events)
+      phase 2a   attach each vague cluster to its best compatible cluster
+                 sharing an investor (funding) or the customer (contract,
+                 loss); vague clusters with no such cluster group together
+      phase 2b   merge a cluster that is compatible with exactly one other
+    Every step labels a group with its smallest id, so the result does not
+    depend on row order. -#}
+with recursive
+
+resolved as (
+    select * from {{ ref('int_candidate_facts_resolved') }}
+    where fact_kind in ('funding_round', 'contract', 'customer_loss')
+),
+
+investors as (
+    select distinct candidate_id, investor_id
+    from {{ ref('int_candidate_fact_investors_resolved') }}
+),
+
+candidates as (
+    select
+        candidate_id,
+        document_id,
+        fact_kind,
+        subject_id,
+        counterparty_id,
+        lower(round_type) as round_key,
+        -- amounts compare in USD when converted, else as stated in one currency
+        coalesce(amount_usd, amount) as amount_compared,
+        case when amount_usd is not null then 'USD' else currency end as amount_compared_unit,
+        coalesce(valuation_usd, valuation) as valuation_compared,
+        case when valuation_usd is not null then 'USD' else valuation_currency end as valuation_compared_unit,
+        event_period_start,
+        event_period_end,
+        amount is null and event_date is null as is_vague
+    from resolved
+),
+
+shared_investor_pairs as (
+    select distinct a.candidate_id as candidate_a, b.candidate_id as candidate_b
+    from investors as a
+    inner join investors as b
+        on a.investor_id = b.investor_id
+        and a.candidate_id <> b.candidate_id
+),
+
+pair_comparisons as (
+    select
+        a.candidate_id as candidate_a,
+        b.candidate_id as candidate_b,
+        a.fact_kind,
+        a.is_vague or b.is_vague as involves_vague,
+
+        a.round_key is not null and b.round_key is not null as both_round,
+        a.amount_compared is not null and b.amount_compared is not null
+            and a.amount_compared_unit is not distinct from b.amount_compared_unit as both_amount,
+        a.valuation_compared is not null and b.valuation_compared is not null
+            and a.valuation_compared_unit is not distinct from b.valuation_compared_unit as both_valuation,
+        a.event_period_start is not null and b.event_period_start is not null as both_date,
+        a.counterparty_id is not null and b.counterparty_id is not null as both_counterparty,
+
+        a.round_key = b.round_key as same_round,
+        {{ relative_gap('a.amount_compared', 'b.amount_compared') }} as amount_gap,
+        {{ relative_gap('a.valuation_compared', 'b.valuation_compared') }} as valuation_gap,
+        a.event_period_start < b.event_period_end
+            and b.event_period_start < a.event_period_end as periods_overlap,
+        a.counterparty_id = b.counterparty_id as same_counterparty,
+        s.candidate_a is not null as shares_investor
+    from candidates as a
+    inner join candidates as b
+        on a.fact_kind = b.fact_kind
+        and a.subject_id = b.subject_id
+        and a.candidate_id <> b.candidate_id
+    left join shared_investor_pairs as s
+        on s.candidate_a = a.candidate_id
+        and s.candidate_b = b.candidate_id
+),
+
+pairs as (
+    select
+        candidate_a,
+        candidate_b,
+        involves_vague,
+        coalesce(
+            (both_round and not same_round)
+            or (both_amount and amount_gap > 0.25)
+            or (both_valuation and valuation_gap > 0.25)
+            or (both_date and not periods_overlap)
+            or (fact_kind in ('contract', 'customer_loss') and both_counterparty and not same_counterparty),
+            false
+        ) as is_conflicting,
+        coalesce(
+            (both_amount and amount_gap <= 0.25)
+            or (both_date and periods_overlap)
+            or (both_round and same_round)
+            or (fact_kind = 'funding_round' and shares_investor),
+            false
+        ) as is_agreeing,
+        -- the party that lets a vague mention join an event
+        coalesce(
+            case
+                when fact_kind = 'funding_round' then shares_investor
+                else both_counterparty and same_counterparty
+            end,
+            false
+        ) as shares_party
+    from pair_comparisons
+),
+
+-- phase 1 -------------------------------------------------------------------
+
+candidate_nodes as (
+    select candidate_id as node_id from candidates
+),
+
+phase1_edges as (
+    select candidate_a as node_a, candidate_b as node_b
+    from pairs
+    where is_agreeing and not is_conflicting and not involves_vague
+),
+
+{{ connected_components('phase1', 'candidate_nodes', 'phase1_edges') }},
+
+phase1_clusters as (
+    select
+        p.label as cluster_id,
+        bool_and(c.is_vague) as is_vague,
+        count(distinct c.document_id) as n_documents,
+        max(c.amount_compared) as max_amount
+    from candidates as c
+    inner join phase1 as p on p.node_id = c.candidate_id
+    group by p.label
+),
+
+phase1_cluster_pairs as (
+    select
+        la.label as cluster_a,
+        lb.label as cluster_b,
+        bool_or(p.is_conflicting) as any_conflict,
+        bool_or(p.shares_party) as shares_party
+    from pairs as p
+    inner join phase1 as la on la.node_id = p.candidate_a
+    inner join phase1 as lb on lb.node_id = p.candidate_b
+    where la.label <> lb.label
+    group by la.label, lb.label
+),
+
+-- phase 2a: vague clusters --------------------------------------------------
+
+vague_attachments as (
+    select
+        cp.cluster_a as cluster_id,
+        cp.cluster_b as target_cluster_id
+    from phase1_cluster_pairs as cp
+    inner join phase1_clusters as a on a.cluster_id = cp.cluster_a
+    inner join phase1_clusters as b on b.cluster_id = cp.cluster_b
+    where a.is_vague
+        and not b.is_vague
+        and cp.shares_party
+        and not cp.any_conflict
+    qualify row_number() over (
+        partition by cp.cluster_a
+        order by b.n_documents desc, b.max_amount desc nulls last, b.cluster_id
+    ) = 1
+),
+
+cluster_nodes as (
+    select cluster_id as node_id from phase1_clusters
+),
+
+vague_group_edges as (
+    select cp.cluster_a as node_a, cp.cluster_b as node_b
+    from phase1_cluster_pairs as cp
+    inner join phase1_clusters as a on a.cluster_id = cp.cluster_a
+    inner join phase1_clusters as b on b.cluster_id = cp.cluster_b
+    where a.is_vague
+        and b.is_vague
+        and cp.shares_party
+        and not cp.any_conflict
+        and cp.cluster_a not in (select cluster_id from vague_attachments)
+        and cp.cluster_b not in (select cluster_id from vague_attachments)
+),
+
+{{ connected_components('vague_groups', 'cluster_nodes', 'vague_group_edges') }},
+
+phase2a as (
+    select
+        p.node_id as candidate_id,
+        coalesce(va.target_cluster_id, vg.label) as label
+    from phase1 as p
+    left join vague_attachments as va on va.cluster_id = p.label
+    left join vague_groups as vg on vg.node_id = p.label
+),
+
+-- phase 2b: a cluster compatible with exactly one other ----------------------
+
+phase2a_cluster_pairs as (
+    select
+        la.label as cluster_a,
+        lb.label as cluster_b,
+        bool_or(p.is_conflicting) as any_conflict
+    from pairs as p
+    inner join phase2a as la on la.candidate_id = p.candidate_a
+    inner join phase2a as lb on lb.candidate_id = p.candidate_b
+    where la.label <> lb.label
+    group by la.label, lb.label
+),
+
+single_compatible_edges as (
+    select cluster_a as node_a, cluster_b as node_b
+    from phase2a_cluster_pairs
+    where not any_conflict
+    qualify count(*) over (partition by cluster_a) = 1
+),
+
+phase2a_cluster_nodes as (
+    select distinct label as node_id from phase2a
+),
+
+{{ connected_components('phase2b', 'phase2a_cluster_nodes', 'single_compatible_edges') }},
+
+events as (
+    select
+        a.candidate_id,
+        p1.label as phase1_cluster_id,
+        b.label as event_cluster_id
+    from phase2a as a
+    inner join phase2b as b on b.node_id = a.label
+    inner join phase1 as p1 on p1.node_id = a.candidate_id
+),
+
+final as (
+    select
+        {{ fact_id_prefix('r.fact_kind') }}
+            || left(md5(min(r.candidate_id) over (partition by e.event_cluster_id)), 16) as event_id,
+        min(r.candidate_id) over (partition by e.event_cluster_id) as event_anchor_candidate_id,
+        e.phase1_cluster_id,
+        r.*
+    from resolved as r
+    inner join events as e on e.candidate_id = r.candidate_id
+)
+
+select * from final

@@ -1,0 +1,38 @@
+{#- Fails for every evidence row whose quote is not exactly the span
+    [char_start, char_end) (0-based, end exclusive) of its document's text,
+    or whose document is missing. Apply to the quote column. -#}
+{% test evidence_quote_matches_text(model, column_name, documents, document_key='document_id', text_column='text', start_column='char_start', end_column='char_end') %}
+
+with evidence as (
+    select * from {{ model }}
+),
+
+documents as (
+    select * from {{ documents }}
+),
+
+checked as (
+    select
+        evidence.{{ document_key }} as document_key,
+        evidence.{{ start_column }} as char_start,
+        evidence.{{ end_column }} as char_end,
+        evidence.{{ column_name }} as quote,
+        substring(
+            documents.{{ text_column }},
+            evidence.{{ start_column }} + 1,
+            evidence.{{ end_column }} - evidence.{{ start_column }}
+        ) as text_span,
+        documents.{{ text_column }} is not null as has_document
+    from evidence
+    left join documents
+        on documents.{{ document_key }} = evidence.{{ document_key }}
+)
+
+select *
+from checked
+where not has_document
+    or char_start < 0
+    or char_end < char_start
+    or quote is distinct from text_span
+
+{% endtest %}

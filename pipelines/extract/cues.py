@@ -1,0 +1,155 @@
+"""Deal cues: the verbs and nouns that announce a funding round, a contract or a lost customer.
+
+Each cue carries a *voice* that says which side of the cue holds which party:
+in "Acme raises $10M from Sequoia" the company is the subject; in "Sequoia
+invests $10M in Acme" the investor is. The patterns run on the abstracted
+sentence (see `abstract.py`), where every organisation is a placeholder
+⟦O3⟧, every amount ⟦M1⟧, percentage ⟦P0⟧ and date ⟦D2⟧.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+O = r"⟦[OA]\d+⟧"  # an organisation or an anaphor standing for one
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str   # funding_round, contract, customer_loss
+    voice: str  # see the module docstring of facts.py
+    pattern: re.Pattern[str]
+
+
+def _c(kind: str, voice: str, regex: str) -> Cue:
+    return Cue(kind, voice, re.compile(regex, re.IGNORECASE))
+
+
+CUES: tuple[Cue, ...] = (
+    # ---- funding: the company raises
+    _c("funding_round", "company_raises",
+       r"\b(?:l[eè]ve(?:nt)?|a lev[ée]|ont lev[ée]|vient de lever|viennent de lever|lever|boucle|a boucl[ée]|"
+       r"finalise|a finalis[ée]|annonce (?:une|un|avoir lev[ée])|réalise une levée|a réalisé une levée|"
+       r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|décroche un financement|"
+       r"raise[sd]?|raising|has raised|have raised|secure[sd]?|closed?|closes|lands?|landed|bag(?:s|ged)|"
+       r"nab(?:s|bed)|announced?|completed?|completes)\b"),
+    # ---- funding: the investor puts money in
+    _c("funding_round", "investor_invests",
+       r"\b(?:investit|a investi|investissent|ont investi|va investir|injecte|a inject[ée]|(?:a )?accept[ée] de (?:payer|verser|débourser|mettre)|"
+       r"entr(?:e|é|ée|és|ent)s? au capital|(?:a|avait|ont|avaient) fait (?:son|leur) entrée au capital|"
+       r"prend une participation|a pris une participation|prennent une participation|"
+       r"invest(?:s|ed|ing)?|pour(?:s|ed) |pump(?:s|ed)|back(?:s|ed)|led a|leads a|"
+       r"(?:took|takes|acquired?|acquires|buys|bought) an? [^⟦.]{0,20}?stake)\b"),
+    # ---- funding: nouns (the round, the stake, the investment)
+    _c("funding_round", "round_noun",
+       r"\b(?:tour de table|tours de table|levée de fonds|lev[ée]e de|s[ée]rie [A-J]\b|series [A-J]\b|seed round|"
+       r"pre-seed|amorçage|funding round|financing round|round of funding|investment round|"
+       r"(?:série|round|tour) (?:de )?(?:seed|amorçage)|(?:seed|series [A-J]) funding)"),
+    _c("funding_round", "stake_noun",
+       r"\b(?:(?:prise de )?participation|stake)\b"),
+    _c("funding_round", "investment_noun",
+       r"\b(?:investissement|investment)\b"),
+    # ---- contracts: the supplier wins or signs
+    _c("contract", "supplier_wins",
+       r"\b(?:remporte|a remporté|décroche|a décroché|obtient un contrat|a obtenu un contrat|"
+       r"(?:a|avait|ont) été (?:choisie?s?|retenue?s?|sélectionnée?s?) (?:par|comme)|"
+       r"(?:a|avait|ont) (?:ainsi )?intégré le programme|rejoint le programme|"
+       r"va fournir|fournira|équipera|"
+       r"wins?|won|(?:was|were|has been|had been) (?:selected|chosen|picked|tapped|awarded|hired) by|"
+       r"secured? an? [^⟦.]{0,30}?(?:contract|deal|order)|lands? an? [^⟦.]{0,30}?(?:contract|deal)|"
+       r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),
+    _c("contract", "signs",
+       r"\b(?:signe|a signé|avait signé|ont signé|avaient signé|vient de signer|a conclu|conclut|"
+       r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes)\b"),
+    # ---- contracts: the customer awards or chooses
+    _c("contract", "customer_awards",
+       r"\b(?:attribue|a attribué|avait attribué|confie|a confié|commande|a commandé|a passé commande|"
+       r"choisit|a choisi|sélectionne|a sélectionné|retient|a retenu|fait appel à|a fait appel à|"
+       r"(?:fit|a fait|avait fait) de (?=⟦)|"
+       r"award(?:s|ed)|order(?:s|ed) |select(?:s|ed)|cho(?:se|oses)|pick(?:s|ed)|tap(?:s|ped)|hire[sd]|"
+       r"(?:made|makes) (?=⟦))"),
+    _c("contract", "customer_of",
+       r"\b(?:(?:un |une )?client(?:e)? (?:de longue date|historique|fidèle|depuis)|"
+       r"(?:a |an )?(?:longtime|long-time|long-standing) (?:customer|client)|(?:customer|client) since)\b"),
+    _c("contract", "client_relation",
+       r"\b(?:(?:l['’]un |l['’]une |autre |plus gros |grands? |principaux |principal )*clients?(?: majeurs?| historiques?)? (?:de|d['’]|du)|"
+       r"(?:one of |another )?(?:the )?(?:biggest |largest |major |key )?customers? of)\s*(?=⟦)"),
+    _c("contract", "same_as_previous",
+       r"\b(?:(?:a|avait|ont|avaient) fait de même|en (?:a|avait) fait autant|(?:a|ont) emboîté le pas|"
+       r"did the same|followed suit|has done the same)\b"),
+    # ---- customer losses: the customer leaves
+    _c("customer_loss", "customer_leaves",
+       r"\b(?:met(?:tent)? fin à|(?:a|ont|avait) mis fin à|mettre fin à|cess(?:e|ent|er)|(?:a|ont) cessé|"
+       r"romp(?:t|re|ent)|(?:a|ont) rompu|coup(?:e|ent|er) les ponts|(?:a|ont) coupé les ponts|"
+       r"tourn(?:e|é|ent|er) le dos|réduire (?:leur|sa|son) (?:collaboration|recours)|réduit (?:sa|son|leur) (?:collaboration|recours)|"
+       r"se détourn(?:e|ent|er)|(?:s'est|se sont) détourné|abandonn(?:e|é|ent|er)|(?:a|ont) abandonné|"
+       r"résili(?:e|é|ent|er)|(?:a|ont) résilié|ne renouvell?er(?:a|ont)? pas|n'a pas renouvelé|"
+       r"se sépar(?:e|er|ent) de|(?:s'est|se sont) séparée?s? de|remplac(?:e|é|ent|er)|(?:a|ont) remplacé|"
+       r"drop(?:s|ped)|ditch(?:es|ed)|end(?:s|ed)|terminat(?:es|ed)|cut(?:s|ting)? ties|cancel(?:s|led|ed)|"
+       r"scrap(?:s|ped)|stopp?(?:ed|s) (?:working|using)|wound down|winding down|wind down|phas(?:e|es|ed|ing) out|"
+       r"mov(?:ed|es|ing) away from|switch(?:ed|es|ing)? (?:away )?from|pull(?:ed|s)? (?:back|out) from|"
+       r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away from|replac(?:es|ed))\b"),
+    _c("customer_loss", "supplier_loses",
+       r"\b(?:(?:a |ont )?perd(?:u|ent)? (?:son|ses|le|un) (?:client|contrat)|lost (?:its |a |the )?(?:customer|client|contract)|"
+       r"loses (?:its |a |the )?(?:customer|client|contract))\b"),
+)
+
+# Words that make a statement hypothetical, planned, denied or negated: not a fact.
+HYPOTHETICAL = re.compile(
+    r"\b(?:pourrai(?:t|ent)?|pourra(?:it|ient)?|devrai(?:t|ent)|envisag\w*|projett?\w*|souhait\w*|espèr\w*|"
+    r"en (?:discussions?|négociations?|pourparlers)|négoci\w*|cherch\w* à|prévoi\w* de|prévoy\w* de|"
+    r"serait en passe|rumeur\w*|démenti\w*|dément|"
+    r"could|might|may|would|should|in talks|talks? to|in discussions?|negotiat\w*|plan(?:s|ned|ning)? to|"
+    r"aim(?:s|ed|ing)? to|seek(?:s|ing)? to|look(?:s|ing) to|hop(?:es|ed|ing) to|rumou?r\w*|denie[sd]|deny|"
+    r"expected to|is set to|considering|mulling|weighing|exploring)\b|\bsi\b|\bif\b|\bwhether\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(
+    r"\b(?:ne|n['’]|pas|jamais|aucune?|not|never|no longer|didn['’]t|hasn['’]t|haven['’]t|won['’]t|isn['’]t|"
+    r"wasn['’]t|doesn['’]t|don['’]t)\b|n['’]",
+    re.IGNORECASE,
+)
+
+ROUND_LABEL = re.compile(
+    r"\b(?:(?:s[ée]rie|series|round)\s+(?P<series>[A-J])\b|(?P<preseed>pre-seed|pré-amorçage)|"
+    r"(?P<seed>seed|amorçage))",
+    re.IGNORECASE,
+)
+VALUATION_BEFORE = re.compile(
+    r"(?:valoris\w*|valuation|valued|valuing|value|valeur|vaut|worth)\s+(?:[\w'’⟦⟧]+\s+){0,8}(?:à|at|de|of)?\s*"
+    r"(?:environ|près de|plus de|about|around|nearly|over|some|quelque)?\s*$",
+    re.IGNORECASE,
+)
+VALUATION_AFTER = re.compile(r"^\s*(?:de valorisation|valuation|post-money|pre-money)", re.IGNORECASE)
+REVENUE_BEFORE = re.compile(
+    r"(?:chiffre d['’]affaires|revenus?|revenues?|ventes|sales|CA|ARR|bénéfices?|profits?|pertes?|losses|"
+    r"dépenser|spend\w*|budget|march[ée]|market|valoris\w*|valuation|valued|valuing)\b[^⟦]{0,40}$",
+    re.IGNORECASE,
+)
+LEAD_AFTER = re.compile(r"^\s*(?:,\s*)?(?:en (?:tant que )?(?:lead|chef de file|investisseur principal)|as (?:the )?lead)", re.IGNORECASE)
+LEAD_BEFORE = re.compile(
+    r"(?:led by|co-led by|mené(?:e)? par|menée? par|emmené(?:e)? par|conduit(?:e)? par|pilot[ée]e? par|"
+    r"sous la (?:houlette|conduite) de|dirigé(?:e)? par)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.]{0,25})?$",
+    re.IGNORECASE,
+)
+INVESTOR_BEFORE = re.compile(
+    r"(?:auprès (?:de|d['’]|du|des)|from|led by|co-led by|mené(?:e)? par|emmené(?:e)? par|conduit(?:e)? par|"
+    r"pilot[ée]e? par|par|by|avec|with|aux côtés (?:de|d['’]|du|des)|alongside|including|dont|notamment|"
+    r"participation (?:de|d['’]|du|des)|participation from|de la part (?:de|d['’]|du)|soutenue? par|backed by|"
+    r"investisseurs?|investors?|tels? que|such as|comme|parmi (?:eux|lesquels)|among them|including)"
+    r"\s*(?:(?:le |la |les |l['’]|the |son |ses |leurs? )?[^⟦,.;]{0,30})?$",
+    re.IGNORECASE,
+)
+COMPANY_BEFORE = re.compile(
+    r"(?:dans|in|into|au capital (?:de|d['’]|du)|chez|of|de|d['’]|du)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,25})?$",
+    re.IGNORECASE,
+)
+OBJECT_BEFORE = re.compile(
+    r"(?:avec|with|auprès (?:de|d['’]|du|des)|from|pour|for|du|de la|de l['’]|des|de|d['’]|of|par|by|à|au|aux|to|"
+    r"programme|program|the)\s*(?:(?:le |la |les |l['’]|the |son |sa |ses )?[^⟦,.;]{0,30})?$",
+    re.IGNORECASE,
+)
+SUPPLIER_AFTER_AWARD = re.compile(r"(?:à|au|aux|to|de|avec|with)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,30})?$", re.IGNORECASE)
+DEAL_NOUN = re.compile(r"\b(?:accord|deal|opération|transaction|agreement|annonc\w*|announce\w*|contrat|contract|levée|round|tour de table)\b", re.IGNORECASE)
+COMPLEMENT_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bdu|\bof|\bchez|\bavec|\bwith|\bpour|\bfor|\bà|\bto)\s*$", re.IGNORECASE)

@@ -1,0 +1,624 @@
+"""Assemble candidate facts from the cues and mentions of one document.
+
+A cue's *voice* says where each party stands:
+
+- company_raises   "⟦company⟧ lève ⟦M⟧ auprès de ⟦investors⟧"
+- investor_invests "⟦investors⟧ investit ⟦M⟧ dans ⟦company⟧"
+- round_noun       "la série A de ⟦company⟧ (⟦M⟧, avec ⟦lead⟧ en lead)"
+- stake_noun / investment_noun
+                   "la participation de ⟦M⟧ de ⟦investor⟧", "une participation de ⟦P⟧ dans ⟦company⟧"
+- supplier_wins / signs / customer_awards / customer_of / client_relation / same_as_previous (contracts)
+- customer_leaves / supplier_loses (customer losses)
+
+Hypothetical, planned, denied, negated and interrogative statements give no
+fact. A role that the sentence leaves implicit ("l'U.S. Army avait signé pour
+l'exploiter") falls to the organisation the document is about; an anaphor
+("la start-up") to the organisation it most recently named. Values a sentence
+does not give (the date of "l'accord annoncé en juin 2025", the investors
+listed after "Parmi eux") come from the neighbouring sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipelines.extract.abstract import Abstracted, Mention, abstract
+from pipelines.extract.cues import (
+    COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, DEAL_NOUN, HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE,
+    NEGATION, OBJECT_BEFORE, REVENUE_BEFORE, ROUND_LABEL, SUPPLIER_AFTER_AWARD, VALUATION_AFTER, VALUATION_BEFORE,
+)
+
+PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
+ORG_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…)+\s*(?:(?:,|et|and|ou|or)\s*)?(?:(?:avec|with|à|to)\s+)?"
+                          r"(?:(?:le|la|les|l['’]|the)\s*)?(?:[a-zà-ÿ\-]+\s+){0,3}$")
+SUBJECT_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…|,\s*et|,\s*and)\s*$")
+PUBLIC_WORDS = re.compile(r"(?i)\b(?:army|navy|air force|marines|ministère|ministry|department|gouvernement|government|"
+                          r"agence|agency|commission|armée|armées|pentagon|pentagone|dod|nhs|ville|city|région|region|"
+                          r"état|state|county|council|conseil|hôpital|hospital|university|université)\b")
+CONTRACT_WORDS = re.compile(r"(?i)\b(?:contrats?|contracts?|marchés?|appels? d['’]offres|tenders?|deals?|orders?|commandes?|"
+                            r"programmes?|programs?|accords?|agreements?|partenariats?|partnerships?|licen[cs]es?|"
+                            r"fournisseur|supplier|vendor|prestataire|déploiement|deployment)\b")
+FUNDING_WORDS = re.compile(r"(?i)\b(?:fonds|funding|financement|financing|round|tour de table|levée|série|series|seed|"
+                           r"amorçage|investissement|investment|capital|investisseurs?|investors?|valoris\w*|valuation)\b")
+GENERIC_RAISE = re.compile(r"(?i)^(?:annonce|announce|annonced|announced|completed?|completes|closed?|closes|lands?|landed|"
+                           r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|secure[sd]?|finalise|a finalis[ée]|boucle|a boucl[ée])")
+INVESTOR_LIST_OPENING = re.compile(r"(?i)^\W*(?:parmi (?:eux|lesquels|ceux-ci)|among them|including|dont|"
+                                   r"(?:les |the )?(?:autres? )?(?:investisseurs|investors|participants)\b)")
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|has been|have been|had been|a été|ont été|avait été|sera|will be)\s*$")
+BY_BEFORE = re.compile(r"(?i)(?:par|by)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,20})?$")
+# A sentence that speaks of "the deal" just told, and so may date it.
+DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transaction|le deal|ce deal|cet accord|cette opération|"
+                            r"the deal|the agreement|the transaction|the round|the investment|l['’]investissement|"
+                            r"cette levée|ce tour|the funding)\b")
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while)\b", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    kind: str
+    subject: str
+    counterparty: str | None = None
+    investors: dict[str, bool] = field(default_factory=dict)  # name -> is lead
+    round_type: str | None = None
+    amount: Mention | None = None
+    stake_pct: float | None = None
+    valuation: Mention | None = None
+    date: Mention | None = None
+    description: str | None = None
+    sentence_index: int = 0
+    subject_is_grammatical_subject: bool = True
+
+
+@dataclass
+class SentenceView:
+    index: int
+    paragraph: int
+    start: int
+    text: str
+    mentions: list[Mention]
+    abs: Abstracted = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.abs = abstract(self.text, self.mentions)
+
+
+class DocumentFacts:
+    """Runs the cues over the sentences of one document and keeps the candidates it finds."""
+
+    def __init__(self, sentences: list[SentenceView]):
+        self.sentences = sentences
+        self.by_index = {s.index: s for s in sentences}
+        self.candidates: list[Candidate] = []
+        counts = Counter(m.label for s in sentences for m in s.abs.mentions
+                         if m.mention_type == "organization" and m.label)
+        first_seen: dict[str, int] = {}
+        for s in sentences:
+            for m in s.abs.mentions:
+                if m.mention_type == "organization" and m.label:
+                    first_seen.setdefault(m.label, s.index)
+        # the organisation the document is about: named often, and in the headline or first sentence
+        opening = {m.label for m in sentences[0].abs.mentions if m.mention_type == "organization"} if sentences else set()
+        first = min(first_seen, key=first_seen.get) if first_seen else None
+        score = {k: counts[k] + (4 if k in opening else 0) + (2 if k == first else 0) for k in counts}
+        self.focus = max(score, key=lambda k: (score[k], -first_seen[k])) if score else None
+
+    # ---------------------------------------------------------------- helpers
+    def _org_name(self, s: SentenceView, mention_idx: int, exclude: set[str]) -> str | None:
+        m = s.abs.mentions[mention_idx]
+        if m.mention_type == "organization":
+            return m.label
+        if m.mention_type == "anaphor":
+            return self._antecedent(s, m.start, exclude)
+        return None
+
+    def _antecedent(self, s: SentenceView, before: int, exclude: set[str]) -> str | None:
+        for m in reversed(s.abs.mentions):
+            if m.start < before and m.mention_type == "organization" and m.label and m.label not in exclude:
+                return m.label
+        for prev in reversed([x for x in self.sentences if x.index < s.index][-6:]):
+            for m in reversed(prev.abs.mentions):
+                if m.mention_type == "organization" and m.label and m.label not in exclude:
+                    return m.label
+        return self.focus if self.focus not in exclude else None
+
+    def _placeholders(self, s: SentenceView, lo: int, hi: int, letters: str = "OA") -> list[tuple[int, int, int]]:
+        """(mention index, start, end) of placeholders of the given letters inside [lo, hi) of the abstract text."""
+        out = []
+        for m in PLACEHOLDER.finditer(s.abs.text, lo, hi):
+            if m.group(1) in letters:
+                out.append((int(m.group(2)), m.start(), m.end()))
+        return out
+
+    def _clause_bounds(self, s: SentenceView, cue_start: int, cue_end: int) -> tuple[int, int]:
+        text = s.abs.text
+        lo = 0
+        for br in CLAUSE_BREAK.finditer(text, 0, cue_start):
+            lo = br.end()
+        nxt = CLAUSE_BREAK.search(text, cue_end)
+        hi = nxt.start() if nxt else len(text)
+        return lo, hi
+
+    def _subjects(self, s: SentenceView, lo: int, cue_start: int, exclude: set[str]) -> tuple[list[str], int | None]:
+        """The organisations the clause names before the cue: its subject, with coordinated names."""
+        text = s.abs.text
+        phs = [p for p in self._placeholders(s, lo, cue_start, "OAH")]
+        chosen = None
+        for i in range(len(phs) - 1, -1, -1):
+            idx, start, _ = phs[i]
+            if COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start]):
+                continue
+            chosen = i
+            break
+        if chosen is None:
+            return [], None
+        group = [phs[chosen]]
+        j = chosen - 1
+        while j >= 0 and SUBJECT_LIST_GAP.match(text[phs[j][2]:group[0][1]]):
+            group.insert(0, phs[j])
+            j -= 1
+        names = []
+        for idx, start, _ in group:
+            name = self._org_name(s, idx, exclude)
+            if name and name not in exclude and name not in names:
+                names.append(name)
+        return names, group[0][1]
+
+    def _objects(self, s: SentenceView, start: int, hi: int, before: re.Pattern[str], exclude: set[str],
+                 window: int = 45) -> list[tuple[str, int, int]]:
+        """The first organisation after `start` introduced by `before`, and those coordinated with it."""
+        text = s.abs.text
+        phs = self._placeholders(s, start, hi, "OA")
+        out: list[tuple[str, int, int]] = []
+        for k, (idx, ps, pe) in enumerate(phs):
+            if not before.search(text[max(start, ps - window):ps]):
+                continue
+            chain = [(idx, ps, pe)]
+            for idx2, ps2, pe2 in phs[k + 1:]:
+                if ORG_LIST_GAP.match(text[chain[-1][2]:ps2]):
+                    chain.append((idx2, ps2, pe2))
+                else:
+                    break
+            for i2, s2, e2 in chain:
+                name = self._org_name(s, i2, exclude)
+                if name and name not in exclude and name not in [o[0] for o in out]:
+                    out.append((name, s2, e2))
+            break
+        return out
+
+    def _money(self, s: SentenceView, lo: int, hi: int) -> tuple[Mention | None, Mention | None]:
+        """(amount, valuation) among the money mentions in [lo, hi): valuations and revenue are told apart."""
+        amount = valuation = None
+        for m in PLACEHOLDER.finditer(s.abs.text, lo, hi):
+            if m.group(1) != "M":
+                continue
+            mention = s.abs.mentions[int(m.group(2))]
+            if mention.amount is None:
+                continue
+            before = s.abs.text[max(0, m.start() - 90):m.start()]
+            after = s.abs.text[m.end():m.end() + 30]
+            if VALUATION_BEFORE.search(before) or VALUATION_AFTER.search(after):
+                valuation = valuation or mention
+            elif REVENUE_BEFORE.search(before[-45:]):
+                continue
+            else:
+                amount = amount or mention
+        return amount, valuation
+
+    def _stake(self, s: SentenceView) -> float | None:
+        for m in PLACEHOLDER.finditer(s.abs.text):
+            if m.group(1) == "P":
+                around = s.abs.text[max(0, m.start() - 40):m.end() + 40].lower()
+                if re.search(r"participation|stake|capital|part\b|parts\b|equity", around):
+                    mention = s.abs.mentions[int(m.group(2))]
+                    if mention.amount is not None and 0 < mention.amount <= 100:
+                        return mention.amount
+        return None
+
+    def _date(self, s: SentenceView, cue_pos: int) -> Mention | None:
+        best = None
+        for m in PLACEHOLDER.finditer(s.abs.text):
+            if m.group(1) != "D":
+                continue
+            mention = s.abs.mentions[int(m.group(2))]
+            if mention.date_value is None:
+                continue
+            distance = abs(m.start() - cue_pos)
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+        if best:
+            return best[1]
+        # "Dans le cadre de l'accord annoncé en juin 2025, ...": a neighbour that dates the deal
+        for offset in (1, -1, 2, -2):
+            other = self.by_index.get(s.index + offset)
+            if other is None or other.paragraph != s.paragraph or not DEAL_REFERENCE.search(other.text):
+                continue
+            if any(c.sentence_index == other.index for c in self.candidates):
+                continue  # that sentence reports a deal of its own: its date is its own
+            for m in other.abs.mentions:
+                if m.mention_type == "date" and m.date_value is not None:
+                    return m
+        return None
+
+    def _round(self, s: SentenceView) -> str | None:
+        m = ROUND_LABEL.search(s.text)
+        if not m:
+            return None
+        if m.group("series"):
+            return f"Series {m.group('series').upper()}"
+        return "Pre-seed" if m.group("preseed") else "Seed"
+
+    def _blocked(self, s: SentenceView, lo: int, cue_start: int, cue_end: int, cue_text: str) -> bool:
+        before = s.abs.text[max(lo, cue_start - 70):cue_start]
+        if HYPOTHETICAL.search(before) or HYPOTHETICAL.search(cue_text):
+            return True
+        return bool(NEGATION.search(s.abs.text[max(lo, cue_start - 22):cue_start]))
+
+    def _latest(self, kind: str, s: SentenceView, window: int) -> Candidate | None:
+        for c in reversed(self.candidates):
+            if c.kind == kind and 0 <= s.index - c.sentence_index <= window:
+                return c
+        return None
+
+    # --------------------------------------------------------------- main loop
+    def run(self) -> list[Candidate]:
+        for s in self.sentences:
+            if s.text.rstrip().endswith("?"):
+                continue
+            found: list[Candidate] = []
+            matches = []
+            for cue in CUES:
+                for m in cue.pattern.finditer(s.abs.text):
+                    matches.append((m.start(), m.end(), cue, m.group(0)))
+            matches.sort(key=lambda x: x[0])
+            has_loss = any(c.kind == "customer_loss" for _, _, c, _ in matches)
+            for start, end, cue, text in matches:
+                lo, hi = self._clause_bounds(s, start, end)
+                if self._blocked(s, lo, start, end, text):
+                    continue
+                handler = getattr(self, f"_voice_{cue.voice}")
+                if cue.voice == "client_relation" and has_loss:
+                    continue
+                for cand in handler(s, lo, hi, start, end, text) or []:
+                    cand.sentence_index = s.index
+                    found.append(cand)
+            self._attach_orphans(s, found)
+            for cand in _merge_same_sentence(found):
+                if cand.date is None:
+                    cand.date = self._date(s, 0)
+                self.candidates.append(cand)
+        self._enrich_loss_amounts()
+        return self.candidates
+
+    # ------------------------------------------------------------- funding
+    def _funding(self, s, company, investors, lead, start, amount=None, valuation=None) -> Candidate:
+        cand = Candidate("funding_round", company)
+        for name in investors:
+            if name != company:
+                cand.investors[name] = name in lead
+        for name in lead:
+            if name != company:
+                cand.investors[name] = True
+        cand.amount, cand.valuation = amount, valuation
+        cand.stake_pct = self._stake(s)
+        cand.round_type = self._round(s) or ("strategic" if cand.stake_pct else None)
+        cand.date = self._date(s, start)
+        return cand
+
+    def _investors_after(self, s: SentenceView, start: int, hi: int, exclude: set[str]) -> tuple[list[str], list[str]]:
+        text = s.abs.text
+        investors: list[str] = []
+        lead: list[str] = []
+        for idx, ps, pe in self._placeholders(s, start, hi, "OA"):
+            before = text[max(start, ps - 45):ps]
+            name = self._org_name(s, idx, exclude)
+            if not name or name in exclude:
+                continue
+            in_list = investors and ORG_LIST_GAP.match(text[self._last_end:ps]) if investors else False
+            if INVESTOR_BEFORE.search(before) or in_list:
+                if name not in investors:
+                    investors.append(name)
+                self._last_end = pe
+                if LEAD_BEFORE.search(before) or LEAD_AFTER.search(text[pe:pe + 40]):
+                    lead.append(name)
+        return investors, lead
+
+    _last_end = 0
+
+    def _voice_company_raises(self, s, lo, hi, start, end, text):
+        subjects, _ = self._subjects(s, lo, start, set())
+        if not subjects:
+            return None
+        company = subjects[0]
+        amount, valuation = self._money(s, end, hi)
+        if amount is None:
+            return None
+        if GENERIC_RAISE.match(text) and not FUNDING_WORDS.search(s.text):
+            return None
+        investors, lead = self._investors_after(s, end, hi, {company})
+        return [self._funding(s, company, investors, lead, start, amount, valuation)]
+
+    def _voice_investor_invests(self, s, lo, hi, start, end, text):
+        investors, _ = self._subjects(s, lo, start, set())
+        companies = self._objects(s, end, hi, COMPANY_BEFORE, set(investors))
+        amount, valuation = self._money(s, lo, hi)
+        if not companies:
+            if amount is None:
+                # "Outre X, Y et Z avaient fait leur entrée au capital": more investors of the round just told
+                latest = self._latest("funding_round", s, 3)
+                if latest is not None:
+                    for name in investors:
+                        if name != latest.subject:
+                            latest.investors.setdefault(name, False)
+                return None
+            company = self.focus if self.focus not in investors else None
+        else:
+            company = companies[0][0]
+        if not company or (amount is None and not investors):
+            return None
+        return [self._funding(s, company, investors, [], start, amount, valuation)]
+
+    def _voice_round_noun(self, s, lo, hi, start, end, text):
+        after = self._objects(s, end, min(hi, end + 60), COMPANY_BEFORE, set(), window=12)
+        if after:
+            company = after[0][0]
+        else:
+            subjects, _ = self._subjects(s, lo, start, set())
+            company = subjects[0] if subjects else self._antecedent(s, start, set())
+        if not company:
+            return None
+        amount, valuation = self._money(s, lo, hi)
+        investors, lead = self._investors_after(s, lo, hi, {company})
+        label = self._round(s)
+        if amount is None and valuation is None and not label and not investors:
+            return None
+        return [self._funding(s, company, investors, lead, start, amount, valuation)]
+
+    def _voice_stake_noun(self, s, lo, hi, start, end, text):
+        stake = self._stake(s)
+        amount, valuation = self._money(s, lo, hi)
+        if stake is None and (amount is None or re.match(r"(?i)participation\s+(?:from|of)", s.abs.text[start:end + 6])):
+            return None  # "with participation from X" lists investors; it states no stake
+        return self._investment_roles(s, lo, hi, start, end, amount, valuation)
+
+    def _voice_investment_noun(self, s, lo, hi, start, end, text):
+        amount, valuation = self._money(s, lo, hi)
+        if amount is None:
+            return None
+        return self._investment_roles(s, lo, hi, start, end, amount, valuation)
+
+    def _investment_roles(self, s, lo, hi, start, end, amount, valuation):
+        text = s.abs.text
+        investor = None
+        # "la participation de ⟦M⟧ de ⟦O⟧", "l'investissement de ⟦M⟧ de ⟦O⟧": the investor follows the amount
+        for m in re.finditer(r"⟦M(\d+)⟧\s*(?:\([^)]*\)\s*)?(?:de|d['’]|du|from|by)\s*(?:(?:le|la|l['’]|the)\s*)?⟦([OA])(\d+)⟧", text):
+            investor = self._org_name(s, int(m.group(3)), set())
+            break
+        if investor is None:
+            m = re.search(r"(?:à|to)\s*⟦([OA])(\d+)⟧[^⟦]{0,30}$", text[lo:start])
+            if m:
+                investor = self._org_name(s, int(m.group(2)), set())
+        companies = self._objects(s, end, hi, re.compile(r"(?i)(?:dans|in|into)\s*(?:(?:le |la |l['’]|the )?[^⟦,.;]{0,25})?$"),
+                                  {investor} if investor else set())
+        if companies:
+            company = companies[0][0]
+        else:
+            subjects, _ = self._subjects(s, lo, start, {investor} if investor else set())
+            company = subjects[0] if subjects else None
+            if company is None:
+                others = [self._org_name(s, i, set()) for i, _, _ in self._placeholders(s, lo, hi, "OA")]
+                others = [o for o in others if o and o != investor]
+                company = others[0] if others else (self.focus if self.focus != investor else None)
+        if investor is None:
+            subjects, _ = self._subjects(s, lo, start, {company} if company else set())
+            investor = subjects[0] if subjects and subjects[0] != company else None
+        if not company:
+            return None
+        return [self._funding(s, company, [investor] if investor else [], [], start, amount, valuation)]
+
+    # ------------------------------------------------------------- contracts
+    def _contract(self, s, supplier, customer, start, lo, hi, grammatical_subject_is_supplier=True):
+        if not supplier or not customer or supplier == customer:
+            return None
+        cand = Candidate("contract", supplier, customer)
+        cand.amount, _ = self._money(s, lo, hi)
+        cand.date = self._date(s, start)
+        cand.description = s.text[:300]
+        cand.subject_is_grammatical_subject = grammatical_subject_is_supplier
+        return cand
+
+    def _voice_supplier_wins(self, s, lo, hi, start, end, text):
+        if re.match(r"(?i)wins?|won|remporte|a remporté|décroche|a décroché", text) and not CONTRACT_WORDS.search(s.text):
+            return None
+        subjects, _ = self._subjects(s, lo, start, set())
+        if not subjects:
+            return None
+        supplier = subjects[0]
+        customers = self._objects(s, end, hi, OBJECT_BEFORE, {supplier})
+        if not customers and re.search(r"(?i)programme|program", text):
+            customers = self._objects(s, end, hi, re.compile(r"(?:)"), {supplier}, window=0)
+        return [c for name, _, _ in customers if (c := self._contract(s, supplier, name, start, lo, hi))]
+
+    def _voice_signs(self, s, lo, hi, start, end, text):
+        subjects, _ = self._subjects(s, lo, start, set())
+        partners = self._objects(s, end, hi, re.compile(r"(?i)(?:avec|with|auprès (?:de|du|des)|from)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,30})?$"),
+                                 set(subjects))
+        if not subjects:
+            return None
+        subject = subjects[0]
+        subject_public = self._is_public(s, subject)
+        if not partners:
+            if not subject_public:
+                return None
+            supplier = self.focus if self.focus != subject else None
+            return [c for c in [self._contract(s, supplier, subject, start, lo, hi, False)] if c]
+        out = []
+        for name, _, _ in partners:
+            if subject_public and not self._is_public(s, name):
+                c = self._contract(s, name, subject, start, lo, hi, False)
+            else:
+                c = self._contract(s, subject, name, start, lo, hi, True)
+            if c:
+                out.append(c)
+        return out
+
+    def _is_public(self, s: SentenceView, name: str) -> bool:
+        for sv in self.sentences:
+            for m in sv.abs.mentions:
+                if m.label == name and m.org_type == "public_body":
+                    return True
+        return bool(PUBLIC_WORDS.search(name))
+
+    def _voice_customer_awards(self, s, lo, hi, start, end, text):
+        text_before = s.abs.text[lo:start]
+        subjects, _ = self._subjects(s, lo, start, set())
+        if not subjects:
+            return None
+        if PASSIVE_BEFORE.search(text_before):
+            supplier = subjects[0]
+            customers = self._objects(s, end, hi, BY_BEFORE, {supplier})
+            return [c for name, _, _ in customers if (c := self._contract(s, supplier, name, start, lo, hi, True))]
+        customer = subjects[0]
+        if re.match(r"(?i)(?:fit|a fait|avait fait) de|made|makes", text):
+            suppliers = self._objects(s, end, hi, re.compile(r"(?:)"), {customer}, window=0)[:1]
+        else:
+            suppliers = self._objects(s, end, hi, SUPPLIER_AFTER_AWARD, {customer})
+            if not suppliers:
+                suppliers = self._objects(s, end, hi, re.compile(r"(?:)"), {customer}, window=0)[:1]
+            if not CONTRACT_WORDS.search(s.text) and not re.match(r"(?i)attribu|confi|award|commande|order", text):
+                return None
+        return [c for name, _, _ in suppliers if (c := self._contract(s, name, customer, start, lo, hi, False))]
+
+    def _voice_customer_of(self, s, lo, hi, start, end, text):
+        customers = [self._org_name(s, i, set()) for i, ps, _ in self._placeholders(s, lo, start, "O")]
+        customers = [c for c in customers if c]
+        if not customers:
+            return None
+        customer = customers[-1]
+        suppliers = self._objects(s, end, min(hi, end + 40), re.compile(r"(?i)(?:de|d['’]|du|of)\s*$"), {customer}, window=8)
+        supplier = suppliers[0][0] if suppliers else (self.focus if self.focus != customer else None)
+        return [c for c in [self._contract(s, supplier, customer, start, lo, hi, False)] if c]
+
+    def _voice_client_relation(self, s, lo, hi, start, end, text):
+        suppliers = self._objects(s, end, min(hi, end + 12), re.compile(r"(?:)"), set(), window=0)[:1]
+        if not suppliers:
+            return None
+        supplier = suppliers[0][0]
+        customers, _ = self._subjects(s, lo, start, {supplier})
+        return [c for name in customers if (c := self._contract(s, supplier, name, start, lo, hi, False))]
+
+    def _voice_same_as_previous(self, s, lo, hi, start, end, text):
+        subjects, _ = self._subjects(s, lo, start, set())
+        previous = next((c for c in reversed(self.candidates) if 0 < s.index - c.sentence_index <= 2), None)
+        if not subjects or previous is None:
+            return None
+        clone = Candidate(previous.kind, previous.subject, previous.counterparty, dict(previous.investors),
+                          previous.round_type, None, None, None, None, previous.description)
+        if previous.kind == "funding_round":
+            clone.investors = {subjects[0]: False}
+        elif previous.subject_is_grammatical_subject:
+            clone.subject = subjects[0]
+        else:
+            clone.counterparty = subjects[0]
+        clone.subject_is_grammatical_subject = previous.subject_is_grammatical_subject
+        clone.date = self._date(s, start) or previous.date
+        return [clone]
+
+    # ------------------------------------------------------------- customer losses
+    def _voice_customer_leaves(self, s, lo, hi, start, end, text):
+        textabs = s.abs.text
+        supplier = None
+        m = re.search(r"(?i)clients?(?:\s+\w+){0,2}\s+(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧", textabs[lo:hi])
+        if m:
+            supplier = self._org_name(s, int(m.group(2)), set())
+        customers, _ = self._subjects(s, lo, start, {supplier} if supplier else set())
+        if not customers:
+            return None
+        if supplier is None:
+            objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
+            if not objs:  # "Lufthansa dropped Cloudnova": the supplier is the direct object
+                objs = self._objects(s, end, min(hi, end + 16), re.compile(r"(?:)"), set(customers), window=0)
+            supplier = objs[0][0] if objs else None
+            if supplier is None and re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their)\b", textabs[end:end + 40]):
+                supplier = self.focus if self.focus not in customers else None
+        out = []
+        for customer in customers:
+            if supplier and customer != supplier:
+                cand = Candidate("customer_loss", supplier, customer)
+                cand.amount, _ = self._money(s, lo, hi)
+                cand.date = self._date(s, start)
+                cand.description = s.text[:300]
+                out.append(cand)
+        return out
+
+    def _voice_supplier_loses(self, s, lo, hi, start, end, text):
+        subjects, _ = self._subjects(s, lo, start, set())
+        if not subjects:
+            return None
+        customers = self._objects(s, end, hi, re.compile(r"(?:)"), set(subjects), window=0)
+        out = []
+        for name, _, _ in customers[:1]:
+            cand = Candidate("customer_loss", subjects[0], name)
+            cand.amount, _ = self._money(s, lo, hi)
+            cand.date = self._date(s, start)
+            cand.description = s.text[:300]
+            out.append(cand)
+        return out
+
+    # ------------------------------------------------------------- follow-ups
+    def _attach_orphans(self, s: SentenceView, found: list[Candidate]) -> None:
+        """A sentence with no deal of its own may complete the one just told: investors, stake, valuation."""
+        if any(c.kind == "funding_round" for c in found):
+            return
+        latest = self._latest("funding_round", s, 3)
+        if latest is None:
+            return
+        if INVESTOR_LIST_OPENING.search(s.text):
+            amount, _ = self._money(s, 0, len(s.abs.text))
+            if amount is None:
+                for idx, _, _ in self._placeholders(s, 0, len(s.abs.text), "O"):
+                    name = s.abs.mentions[idx].label
+                    if name and name != latest.subject:
+                        latest.investors.setdefault(name, False)
+        if s.index - latest.sentence_index <= 2:
+            if latest.stake_pct is None:
+                stake = self._stake(s)
+                if stake is not None:
+                    latest.stake_pct = stake
+                    latest.round_type = latest.round_type or "strategic"
+            if latest.valuation is None and DEAL_NOUN.search(s.text):
+                _, valuation = self._money(s, 0, len(s.abs.text))
+                latest.valuation = valuation
+
+    def _enrich_loss_amounts(self) -> None:
+        """"X cuts ties with Y. X had planned to pay Y $200M this year": the business at stake."""
+        for cand in self.candidates:
+            if cand.kind != "customer_loss" or cand.amount is not None:
+                continue
+            nxt = self.by_index.get(cand.sentence_index + 1)
+            if nxt is None:
+                continue
+            labels = {m.label for m in nxt.abs.mentions if m.mention_type == "organization"}
+            if cand.counterparty in labels and cand.subject in labels:
+                amount, _ = self._money(nxt, 0, len(nxt.abs.text))
+                cand.amount = amount
+
+
+def _merge_same_sentence(found: list[Candidate]) -> list[Candidate]:
+    """Several cues of one sentence often describe one deal: keep one candidate per kind and parties."""
+    out: list[Candidate] = []
+    for cand in found:
+        twin = next((o for o in out if o.kind == cand.kind and o.subject == cand.subject
+                     and o.counterparty == cand.counterparty
+                     and (cand.kind != "funding_round" or not o.investors or not cand.investors
+                          or set(o.investors) & set(cand.investors))), None)
+        if twin is None:
+            out.append(cand)
+            continue
+        for name, lead in cand.investors.items():
+            twin.investors[name] = twin.investors.get(name, False) or lead
+        for attr in ("round_type", "amount", "stake_pct", "valuation", "date", "description"):
+            if getattr(twin, attr) is None:
+                setattr(twin, attr, getattr(cand, attr))
+    return out

@@ -1,0 +1,7 @@
+"""Raw files in the source folder to cleaned documents or rejections with a reason."""
+
+from .discovery import discover
+from .documents import read_document
+from .records import DocumentText, Rejection, SourceFile
+
+__all__ = ["DocumentText", "Rejection", "SourceFile", "discover", "read_document"]

@@ -1,0 +1,232 @@
+"""Walk the source folder and account for every file in it.
+
+Users drop whatever they have into the folder; the warehouse must show
+each file either as a document or as a rejected input with a reason, in
+the same order on every run. Links are followed only while they stay
+inside the folder, so a link cannot pull in, or loop over, files the
+user did not mean to share.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .documents import (
+    ACCEPTED_EXTENSIONS,
+    DEFAULT_MAX_BYTES,
+    LoadedFile,
+    document_from_bytes,
+    extension_of,
+    load_file,
+)
+from .metadata import SIDECAR_SUFFIX, Metadata, parse_sidecar
+from .records import DocumentText, Rejection, SourceFile
+
+# Tool folders that are nobody's documents: skipped without a trace.
+PRUNED_FOLDERS = frozenset({".git", "__pycache__"})
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A path found by the walk; `problem` is set when it cannot be read as a file."""
+
+    rel: str
+    path: Path
+    problem: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.rel.rsplit("/", 1)[-1]
+
+    @property
+    def folder(self) -> str:
+        return self.rel.rsplit("/", 1)[0] if "/" in self.rel else ""
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or os.path.commonpath([target, root]) == root
+
+
+def _displayable(rel: str) -> str:
+    """The path with any bytes that are not UTF-8 shown as \\xNN escapes."""
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
+
+
+def _count_files(folder: str) -> int:
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
+def _walk(folder: Path, rel_prefix: str, root: str, ancestors: frozenset[str]) -> Iterator[_Entry]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield _Entry(rel_prefix or ".", folder, f"could not list the folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        rel = f"{rel_prefix}/{entry.name}" if rel_prefix else entry.name
+        path = Path(entry.path)
+        is_link = entry.is_symlink()
+        if entry.name in PRUNED_FOLDERS and entry.is_dir(follow_symlinks=False):
+            continue
+        if entry.name.startswith("."):
+            if entry.is_dir(follow_symlinks=False):
+                count = _count_files(entry.path)
+                yield _Entry(rel, path, f"hidden folder, ignored ({count} file{'s' if count != 1 else ''} inside)")
+            else:
+                yield _Entry(rel, path, "hidden file, ignored")
+            continue
+        if is_link:
+            target = os.path.realpath(entry.path)
+            if not os.path.exists(target):
+                yield _Entry(rel, path, "broken symbolic link: its target does not exist")
+                continue
+            if not _inside(target, root):
+                yield _Entry(rel, path, "symbolic link pointing outside the source folder, not followed")
+                continue
+            if os.path.isdir(target):
+                if target in ancestors:
+                    yield _Entry(rel, path, "symbolic link to a folder that contains it (a loop), not followed")
+                else:
+                    yield from _walk(path, rel, root, ancestors | {target})
+                continue
+            yield _Entry(rel, path)
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, rel, root, ancestors | {os.path.realpath(entry.path)})
+            continue
+        yield _Entry(rel, path)
+
+
+def _is_sidecar(entry: _Entry) -> bool:
+    return entry.name.lower().endswith(SIDECAR_SUFFIX)
+
+
+def _sidecar_stem(entry: _Entry) -> tuple[str, str]:
+    return entry.folder, entry.name[: -len(SIDECAR_SUFFIX)]
+
+
+def _document_stem(entry: _Entry) -> tuple[str, str] | None:
+    extension = extension_of(entry.name)
+    if extension not in ACCEPTED_EXTENSIONS or entry.name.startswith("."):
+        return None
+    return entry.folder, entry.name[: -len(extension)]
+
+
+class _Run:
+    """The state of one discover() call: sidecars, and outcomes computed ahead of their turn."""
+
+    def __init__(self, entries: list[_Entry], max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.documents_by_stem: dict[tuple[str, str], list[_Entry]] = {}
+        self.sidecar_by_stem: dict[tuple[str, str], _Entry] = {}
+        for entry in entries:
+            if entry.problem is not None:
+                stem = _document_stem(entry)
+                if stem:  # a broken link named like a document still claims its sidecar
+                    self.documents_by_stem.setdefault(stem, []).append(entry)
+                continue
+            if _is_sidecar(entry):
+                self.sidecar_by_stem[_sidecar_stem(entry)] = entry
+            else:
+                stem = _document_stem(entry)
+                if stem:
+                    self.documents_by_stem.setdefault(stem, []).append(entry)
+        self._sidecars: dict[str, tuple[LoadedFile, Metadata, list[str]]] = {}
+        self._outcomes: dict[str, tuple[SourceFile, DocumentText | Rejection]] = {}
+        self._rejected: dict[str, bool] = {}  # outcome of documents already yielded
+
+    def sidecar(self, entry: _Entry) -> tuple[LoadedFile, Metadata, list[str]]:
+        if entry.rel not in self._sidecars:
+            loaded = load_file(entry.path, self.max_bytes)
+            if loaded.data is None:
+                parsed: tuple[Metadata, list[str]] = (Metadata(), [])
+            else:
+                parsed = parse_sidecar(loaded.data)
+            self._sidecars[entry.rel] = (loaded, *parsed)
+        return self._sidecars[entry.rel]
+
+    def outcome(self, entry: _Entry) -> tuple[SourceFile, DocumentText | Rejection] | None:
+        """What to yield for an entry; None for a sidecar consumed by its document."""
+        if entry.rel not in self._outcomes:
+            result = self._compute(entry)
+            if result is None:
+                return None
+            self._outcomes[entry.rel] = result
+        return self._outcomes[entry.rel]
+
+    def forget(self, entry: _Entry) -> None:
+        """Drop a yielded outcome from memory, remembering only whether it was rejected."""
+        result = self._outcomes.pop(entry.rel, None)
+        if result is not None:
+            self._rejected[entry.rel] = isinstance(result[1], Rejection)
+
+    def is_rejected(self, entry: _Entry) -> bool:
+        if entry.rel in self._rejected:
+            return self._rejected[entry.rel]
+        result = self.outcome(entry)
+        return result is not None and isinstance(result[1], Rejection)
+
+    def _compute(self, entry: _Entry) -> tuple[SourceFile, DocumentText | Rejection] | None:
+        rel = _displayable(entry.rel)
+        if entry.problem is not None:
+            return SourceFile(rel, 0, None), Rejection(entry.problem)
+        if rel != entry.rel:
+            return SourceFile(rel, 0, None), Rejection(
+                "file name is not valid UTF-8 (shown with \\x escapes); rename the file to ingest it"
+            )
+        if _is_sidecar(entry):
+            return self._sidecar_outcome(entry)
+
+        metadata = Metadata()
+        stem = _document_stem(entry)
+        sidecar = self.sidecar_by_stem.get(stem) if stem else None
+        if sidecar is not None:
+            _, metadata, _ = self.sidecar(sidecar)
+        loaded = load_file(entry.path, self.max_bytes)
+        source_file = SourceFile(entry.rel, loaded.size_bytes, loaded.sha256)
+        if loaded.data is None:
+            return source_file, Rejection(loaded.problem or "could not read the file")
+        return source_file, document_from_bytes(loaded.data, entry.name, metadata)
+
+    def _sidecar_outcome(self, entry: _Entry) -> tuple[SourceFile, DocumentText | Rejection] | None:
+        loaded, _, problems = self.sidecar(entry)
+        source_file = SourceFile(entry.rel, loaded.size_bytes, loaded.sha256)
+        stem_name = _sidecar_stem(entry)[1]
+        documents = self.documents_by_stem.get(_sidecar_stem(entry), [])
+        if not documents:
+            return source_file, Rejection(
+                f"orphan sidecar: no document named {stem_name}.txt, .md or .html beside it"
+            )
+        if loaded.data is None:
+            return source_file, Rejection(f"sidecar not read: {loaded.problem}; the document's metadata is ignored")
+        if problems:
+            return source_file, Rejection("; ".join(problems))
+        if all(self.is_rejected(document) for document in documents):
+            return source_file, Rejection("sidecar of a rejected document, ignored")
+        return None
+
+
+def discover(
+    source_dir: Path | str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[SourceFile, DocumentText | Rejection]]:
+    """Every file under `source_dir`, in sorted path order, as a document or a rejection.
+
+    Sidecars (`NAME.meta.json`) are read as metadata for `NAME.txt`,
+    `NAME.md` or `NAME.html` and not yielded, unless something is wrong
+    with them. Only `.git` and `__pycache__` folders are skipped unreported.
+    """
+    root_path = Path(source_dir)
+    if not root_path.is_dir():
+        raise NotADirectoryError(f"source folder not found or not a folder: {root_path}")
+    root = os.path.realpath(root_path)
+    entries = sorted(_walk(root_path, "", root, frozenset({root})), key=lambda entry: entry.rel)
+    run = _Run(entries, max_bytes)
+    for entry in entries:
+        result = run.outcome(entry)
+        run.forget(entry)
+        if result is not None:
+            yield result

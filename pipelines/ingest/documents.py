@@ -1,0 +1,168 @@
+"""One file to one cleaned document, or to the reason it is not one.
+
+The steps run in a fixed order (size, type, binary sniffing, decoding,
+markup, boilerplate) so that the first problem found is the one
+reported, and the cheap checks spare the expensive ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .boilerplate import remove_boilerplate
+from .decoding import NotTextError, declared_charset, decode_bytes, sniff_binary_kind
+from .html_to_text import html_to_text
+from .language import detect_language
+from .markdown_to_text import markdown_to_text
+from .metadata import SIDECAR_SUFFIX, Metadata, parse_sidecar
+from .normalisation import normalise_text
+from .records import DocumentText, Rejection
+from .title import guess_title
+
+DEFAULT_MAX_BYTES = 5_000_000
+TEXT_EXTENSIONS = frozenset({".txt"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+ACCEPTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS
+_ACCEPTED_LIST = ", ".join(sorted(ACCEPTED_EXTENSIONS))
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A file's bytes, or why they were not read."""
+
+    size_bytes: int
+    data: bytes | None
+    problem: str | None
+
+    @property
+    def sha256(self) -> str | None:
+        return hashlib.sha256(self.data).hexdigest() if self.data is not None else None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+    """Read a file's bytes, checking its size from stat before reading anything."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return LoadedFile(0, None, "broken symbolic link: its target does not exist")
+        return LoadedFile(0, None, "file not found (removed while the folder was read?)")
+    except OSError as exc:
+        return LoadedFile(0, None, f"could not read the file: {exc.strerror or exc}")
+    if not stat.S_ISREG(info.st_mode):
+        return LoadedFile(0, None, f"not a regular file ({_file_kind(info.st_mode)})")
+    if info.st_size > max_bytes:
+        return LoadedFile(
+            info.st_size, None,
+            f"file too large: {info.st_size:,} bytes, over the {max_bytes:,}-byte limit",
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return LoadedFile(info.st_size, None, f"could not read the file: {exc.strerror or exc}")
+    if len(data) > max_bytes:  # it grew after stat
+        return LoadedFile(
+            len(data), None,
+            f"file too large: more than {max_bytes:,} bytes, over the {max_bytes:,}-byte limit",
+        )
+    return LoadedFile(len(data), data, None)
+
+
+def extension_of(name: str) -> str:
+    """The lowercased extension, '' when there is none."""
+    return os.path.splitext(name)[1].lower()
+
+
+def document_from_bytes(data: bytes, name: str, metadata: Metadata = Metadata()) -> DocumentText | Rejection:
+    """Clean an in-memory file; `name` gives its type, `metadata` overrides what the file declares."""
+    extension = extension_of(name)
+    if extension not in ACCEPTED_EXTENSIONS:
+        kind = sniff_binary_kind(data)
+        shown = f"'{extension}'" if extension else "(no extension)"
+        return Rejection(
+            f"unsupported file type {shown}{f' ({kind})' if kind else ''}; accepted: {_ACCEPTED_LIST}"
+        )
+    if not data:
+        return Rejection("empty file (0 bytes)")
+    is_html = extension in HTML_EXTENSIONS
+    try:
+        raw_text, _ = decode_bytes(data, declared_charset(data) if is_html else None)
+    except NotTextError as exc:
+        return Rejection(str(exc))
+    raw_text = normalise_text(raw_text)
+    if not raw_text:
+        return Rejection("empty: the file contains only whitespace")
+
+    declared = Metadata()
+    if is_html:
+        page = html_to_text(raw_text)
+        body, declared = page.text, page.metadata
+    elif extension in MARKDOWN_EXTENSIONS:
+        markdown = markdown_to_text(raw_text)
+        body, declared = markdown.text, markdown.metadata
+    else:
+        body = raw_text
+
+    body = normalise_text(body)
+    text = remove_boilerplate(body, titles=(metadata.title, declared.title))
+    if not text:
+        what = "markup and boilerplate" if extension not in TEXT_EXTENSIONS else "boilerplate"
+        return Rejection(f"empty after cleaning: no article text left once {what} were removed")
+
+    known = metadata.over(declared)
+    return DocumentText(
+        text=text,
+        content_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=known.title or guess_title(text),
+        # Declared page languages are often template defaults: the text comes first.
+        language=metadata.language or detect_language(text) or declared.language,
+        published_at=known.published_at,
+        url=known.url,
+        source=known.source,
+    )
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where the sidecar of a document would be: NAME.meta.json beside NAME.txt."""
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def read_document(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, metadata: Metadata | None = None
+) -> DocumentText | Rejection:
+    """Read and clean one file.
+
+    Without `metadata`, a sidecar beside the file is read and its valid
+    fields used; its problems are only reported by `discover`, which also
+    passes the metadata in so that the sidecar is read once.
+    """
+    path = Path(path)
+    if metadata is None:
+        metadata = Metadata()
+        sidecar = sidecar_path(path)
+        if not path.name.lower().endswith(SIDECAR_SUFFIX) and sidecar.is_file():
+            loaded_sidecar = load_file(sidecar, max_bytes)
+            if loaded_sidecar.data is not None:
+                metadata, _ = parse_sidecar(loaded_sidecar.data)
+    loaded = load_file(path, max_bytes)
+    if loaded.data is None:
+        return Rejection(loaded.problem or "could not read the file")
+    return document_from_bytes(loaded.data, path.name, metadata)

@@ -1,0 +1,32 @@
+"""Capitalised words that are not organisation names.
+
+Sentence-initial function words, months and days, job titles, generic
+acronyms, countries and a few famous product names: a capitalised run made
+only of these is never taken for an organisation.
+"""
+
+NON_ORG_WORDS = frozenset("""
+a an the this that these those it its he she they we i you his her their our my in on at for with from by of to
+as and or but if so then also yet still while when where after before since until during over under about
+however meanwhile moreover indeed thus today yesterday tomorrow now here there what who which why how all some
+many most more less several other another each every both no not one two three first second last next new
+le la les l un une des du de d ce cet cette ces il elle ils elles on nous vous je tu sa son ses leur leurs
+notre nos votre vos mon ma mes en au aux dans pour par avec sans sous sur chez vers selon après avant depuis
+pendant malgré entre parmi outre toujours quelques plusieurs certains certaines tous toutes tout toute
+mais et ou donc or ni car puis ainsi alors enfin soit si quand lorsque comme dont où que qui quoi
+toutefois cependant pourtant néanmoins désormais aujourd hier demain déjà encore aussi même
+y ici là voici voilà oui non cela ceci ça celui celle ceux celles lequel laquelle
+janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+january february march april may june july august september october november december
+janv févr avr juil sept oct nov déc jan feb mar apr jun jul aug sep dec
+lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
+pdg ceo cto cfo coo dg président présidente directeur directrice fondateur fondatrice cofondateur
+founder cofounder co-founder chairman president director chief mr mrs ms m mme dr
+ia ai api llm llms gpu gpus agi saas ia générative genai ml nlp ocr cloud data tech fintech
+source sources photo image crédit credits crédits illustration lire voir read more share partager
+usa us uk ue eu europe france allemagne germany chine china inde india japon japan royaume-uni
+états-unis etats-unis amérique america canada israël israel qatar émirats silicon valley washington
+paris londres london new york san francisco californie california louisiane texas
+chatgpt gemini claude llama gpt bard copilot grok sora dall-e midjourney-v bedrock
+série series seed amorçage tour round
+""".split())

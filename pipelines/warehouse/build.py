@@ -1,0 +1,64 @@
+"""The private build database: one writer at a time, never the file analysts read.
+
+Python assets and dbt write here; `publish` then copies the finished file over
+the analysts' warehouse in one atomic rename. An exclusive file lock makes any
+second writer (a UI run during a scheduled run, a second `make run`) wait for
+the first instead of failing on DuckDB's own lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+RAW_SCHEMA_SQL = resources.files("pipelines.warehouse").joinpath("raw_schema.sql").read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def writer_lock(build_dir: Path, log=None, timeout_s: float = 3600.0) -> Iterator[None]:
+    """Hold the build folder's writer lock; wait (and say so) while another run holds it."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = build_dir / "writer.lock"
+    with open(lock_path, "a+") as handle:
+        deadline = time.monotonic() + timeout_s
+        announced = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not announced and log is not None:
+                    handle.seek(0)
+                    log(f"another Dealwire run ({handle.read().strip() or 'unknown process'}) is writing "
+                        f"{build_dir}; waiting for it to finish")
+                    announced = True
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"gave up waiting for the writer lock on {lock_path}") from None
+                time.sleep(0.5)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def connect_build(build_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the build database with the raw schema in place; always closed, even on error."""
+    build_db.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(build_db))
+    try:
+        con.execute(RAW_SCHEMA_SQL)
+        yield con
+    finally:
+        con.close()

@@ -1,0 +1,103 @@
+-- The tables that the Python assets write and dbt reads as sources (schema `raw`).
+-- They live in the private build database; they are the extraction cache too:
+-- rows are keyed by document and replaced when a document's content changes.
+create schema if not exists raw;
+
+create table if not exists raw.documents (
+    document_id        varchar primary key,  -- 'doc_' || first 16 hex digits of content_sha256
+    content_sha256     varchar not null,     -- sha256 of the cleaned text (UTF-8)
+    source_path        varchar not null,     -- first of its paths in sort order, relative to the source folder
+    title              varchar,
+    language           varchar,              -- 'fr', 'en' or null
+    published_at       date,
+    url                varchar,
+    source             varchar,
+    n_chars            integer not null,
+    text               varchar not null,     -- the cleaned text that every offset refers to
+    ingested_at        timestamp not null,   -- when this content was first seen; stable across re-runs
+    extractor_version  varchar not null
+);
+
+create table if not exists raw.document_paths (
+    source_path        varchar primary key,  -- relative to the source folder, POSIX separators
+    document_id        varchar not null,
+    file_sha256        varchar not null,     -- sha256 of the file's bytes
+    size_bytes         bigint not null
+);
+
+create table if not exists raw.rejected_inputs (
+    source_path        varchar primary key,
+    reason             varchar not null,
+    file_sha256        varchar,
+    detected_at        timestamp not null    -- first time this file was rejected for this content
+);
+
+create table if not exists raw.sentences (
+    document_id        varchar not null,
+    sentence_index     integer not null,
+    paragraph_index    integer not null,
+    char_start         integer not null,     -- 0-based, end exclusive, into raw.documents.text
+    char_end           integer not null,
+    text               varchar not null,
+    has_cue            boolean not null,     -- a deal cue is present: only these sentences are analysed further
+    primary key (document_id, sentence_index)
+);
+
+create table if not exists raw.mentions (
+    document_id        varchar not null,
+    sentence_index     integer not null,
+    mention_index      integer not null,
+    mention_type       varchar not null,     -- money, percent, date, organization, person, cue
+    char_start         integer not null,
+    char_end           integer not null,
+    text               varchar not null,
+    label              varchar,              -- cue: its kind; organization: its name as resolved in the document
+    amount             double,
+    amount_low         double,
+    amount_high        double,
+    currency           varchar,
+    qualifier          varchar,
+    date_value         date,
+    date_precision     varchar,
+    primary key (document_id, sentence_index, mention_index)
+);
+
+create table if not exists raw.candidate_facts (
+    candidate_id         varchar primary key, -- document_id || ':' || ordinal within the document
+    document_id          varchar not null,
+    fact_kind            varchar not null,    -- funding_round, contract, customer_loss
+    subject_name         varchar not null,    -- funding: company that receives the money; contract, loss: supplier
+    counterparty_name    varchar,             -- contract, loss: customer; null for funding
+    round_type           varchar,             -- Pre-seed, Seed, Series A .. Series J, strategic, or null
+    amount               double,
+    amount_low           double,
+    amount_high          double,
+    currency             varchar,
+    amount_qualifier     varchar,             -- approx, at_least, at_most, or null
+    stake_pct            double,
+    valuation            double,
+    valuation_currency   varchar,
+    event_date           date,
+    event_date_precision varchar,             -- day, month, quarter, season, half, year
+    description          varchar,             -- contract: what is bought; loss: the reason given
+    sentence_index       integer not null,
+    char_start           integer not null,    -- evidence span in raw.documents.text
+    char_end             integer not null,
+    quote                varchar not null
+);
+
+create table if not exists raw.candidate_fact_investors (
+    candidate_id       varchar not null,
+    investor_name      varchar not null,
+    is_lead            boolean not null,
+    primary key (candidate_id, investor_name)
+);
+
+-- Which stage has processed which document, with which extractor version: a
+-- document whose content or extractor changed is processed again, any other is not.
+create table if not exists raw.stage_progress (
+    stage              varchar not null,     -- sentences, mentions, candidate_facts
+    document_id        varchar not null,
+    extractor_version  varchar not null,
+    primary key (stage, document_id)
+);

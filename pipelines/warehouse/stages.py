@@ -1,0 +1,108 @@
+"""Incremental bookkeeping shared by the extraction stages.
+
+Each stage processes only documents it has not seen with the current
+extractor version, replaces their rows in one transaction (a run killed
+half-way leaves the previous rows or the new ones, never a mix), and retracts
+the rows of documents that left the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import duckdb
+import polars as pl
+
+STAGE_TABLES = {
+    "sentences": ("raw.sentences",),
+    "mentions": ("raw.mentions",),
+    "candidate_facts": ("raw.candidate_facts", "raw.candidate_fact_investors"),
+}
+
+
+def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str) -> list[str]:
+    rows = con.execute(
+        """
+        select d.document_id
+        from raw.documents d
+        left join raw.stage_progress p
+          on p.stage = ? and p.document_id = d.document_id and p.extractor_version = ?
+        where p.document_id is null
+        order by d.document_id
+        """,
+        [stage, version],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _delete_for_documents(con: duckdb.DuckDBPyConnection, table: str, doc_ids: pl.DataFrame) -> None:
+    if table == "raw.candidate_fact_investors":
+        con.execute(
+            "delete from raw.candidate_fact_investors where candidate_id in "
+            "(select candidate_id from raw.candidate_facts where document_id in (select document_id from doc_ids))"
+        )
+    else:
+        con.execute(f"delete from {table} where document_id in (select document_id from doc_ids)")
+
+
+def replace_rows(
+    con: duckdb.DuckDBPyConnection,
+    stage: str,
+    version: str,
+    document_ids: Sequence[str],
+    frames: Mapping[str, pl.DataFrame],
+) -> None:
+    """Swap the stage's rows for `document_ids` with `frames` and mark them done, atomically."""
+    doc_ids = pl.DataFrame({"document_id": list(document_ids)}, schema={"document_id": pl.Utf8})
+    con.register("doc_ids", doc_ids)
+    con.execute("begin transaction")
+    try:
+        # children first: investors are found through their candidate facts
+        for table in reversed(STAGE_TABLES[stage]):
+            _delete_for_documents(con, table, doc_ids)
+        for table in STAGE_TABLES[stage]:
+            frame = frames.get(table)
+            if frame is not None and frame.height:
+                con.register("stage_frame", frame)
+                cols = ", ".join(frame.columns)
+                con.execute(f"insert into {table} ({cols}) select {cols} from stage_frame")
+                con.unregister("stage_frame")
+        con.execute("delete from raw.stage_progress where stage = ? and document_id in (select document_id from doc_ids)", [stage])
+        con.execute(
+            "insert into raw.stage_progress select ?, document_id, ? from doc_ids", [stage, version]
+        )
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("doc_ids")
+
+
+def retract_orphans(con: duckdb.DuckDBPyConnection, stage: str) -> int:
+    """Remove the stage's rows whose document is gone; return how many documents were retracted."""
+    gone = con.execute(
+        "select count(*) from raw.stage_progress where stage = ? and document_id not in (select document_id from raw.documents)",
+        [stage],
+    ).fetchone()[0]
+    if not gone:
+        return 0
+    con.execute("begin transaction")
+    try:
+        for table in reversed(STAGE_TABLES[stage]):
+            if table == "raw.candidate_fact_investors":
+                con.execute(
+                    "delete from raw.candidate_fact_investors where candidate_id in (select candidate_id from "
+                    "raw.candidate_facts where document_id not in (select document_id from raw.documents))"
+                )
+            else:
+                con.execute(f"delete from {table} where document_id not in (select document_id from raw.documents)")
+        con.execute(
+            "delete from raw.stage_progress where stage = ? and document_id not in (select document_id from raw.documents)",
+            [stage],
+        )
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return gone

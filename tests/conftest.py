@@ -1,0 +1,54 @@
+"""Fixtures that build what the code needs: a parsed dbt project, a source folder, a warehouse path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipelines.config import DBT_PROJECT_DIR, PROJECT_ROOT
+
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+CORPUS_DIR = PROJECT_ROOT / "tests" / "corpus"
+SHARED_GOLD = PROJECT_ROOT.parent / "shared" / "gold"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dbt_manifest() -> Path:
+    """dbt parse once per session: the dbt assets are built from its manifest."""
+    dbt = Path(sys.executable).with_name("dbt")
+    subprocess.run([str(dbt), "parse", "--quiet", "--profiles-dir", ".", "--project-dir", "."],
+                   cwd=DBT_PROJECT_DIR, check=True)
+    return DBT_PROJECT_DIR / "target" / "manifest.json"
+
+
+@pytest.fixture()
+def dagster_home(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copy(PROJECT_ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    return home
+
+
+@pytest.fixture()
+def workspace(tmp_path, monkeypatch, dagster_home):
+    """A private source folder and warehouse, handed to the pipeline through the documented variables."""
+    source = tmp_path / "source"
+    source.mkdir()
+    warehouse = tmp_path / "warehouse" / "dealwire.duckdb"
+    monkeypatch.setenv("DEALWIRE_SOURCE_DIR", str(source))
+    monkeypatch.setenv("DEALWIRE_WAREHOUSE", str(warehouse))
+    return source, warehouse
+
+
+def copy_tree(src: Path, dst: Path) -> None:
+    for path in src.rglob("*"):
+        if path.is_file():
+            target = dst / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)

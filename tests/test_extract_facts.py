@@ -1,0 +1,112 @@
+"""The extractor on single statements: who is the company, the investor, the supplier, the customer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from pipelines.extract.pipeline import extract_all
+
+
+def facts_of(text: str, published_at: dt.date | None = None) -> list[dict]:
+    docs = pl.DataFrame({"document_id": ["d"], "text": [text], "published_at": [published_at]},
+                        schema={"document_id": pl.Utf8, "text": pl.Utf8, "published_at": pl.Date})
+    _, _, facts, investors = extract_all(docs)
+    inv = investors.sort("investor_name").group_by("candidate_id").agg(pl.col("investor_name"), pl.col("is_lead"))
+    rows = facts.join(inv, on="candidate_id", how="left").sort("candidate_id").to_dicts()
+    return rows
+
+
+@pytest.mark.parametrize("text, company, investors, amount, currency", [
+    ("Mistral AI lève 600 millions d'euros auprès de General Catalyst.", "Mistral AI", ["General Catalyst"], 600e6, "EUR"),
+    ("Acme Robotics raised $12M in a Series A led by Sequoia Capital.", "Acme Robotics", ["Sequoia Capital"], 12e6, "USD"),
+    ("Nvidia invests $500 million in Wayve.", "Wayve", ["Nvidia"], 500e6, "USD"),
+    ("Bpifrance a investi 4,5 M€ dans la start-up lyonnaise Quantiq.", "Quantiq", ["Bpifrance"], 4.5e6, "EUR"),
+    ("Zeta Labs closes a $30M funding round from Index Ventures and Accel.", "Zeta Labs", ["Accel", "Index Ventures"], 30e6, "USD"),
+])
+def test_funding_round_roles(text, company, investors, amount, currency):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact["subject_name"] == company
+    assert sorted(fact["investor_name"] or []) == sorted(investors)
+    assert fact["amount"] == pytest.approx(amount)
+    assert fact["currency"] == currency
+
+
+def test_lead_investor_is_marked():
+    fact = facts_of("Orbital AI raised $40 million in a Series B led by Lightspeed, with participation from Khosla Ventures.")[0]
+    leads = dict(zip(fact["investor_name"], fact["is_lead"]))
+    assert leads == {"Khosla Ventures": False, "Lightspeed": True}
+    assert fact["round_type"] == "Series B"
+
+
+@pytest.mark.parametrize("text, supplier, customer", [
+    ("Le ministère des Armées a attribué un contrat de 25 M€ à Arkeon.", "Arkeon", "ministère des Armées"),
+    ("Datacrue a signé un contrat avec la SNCF pour la maintenance prédictive.", "Datacrue", "SNCF"),
+    ("The Department of Defense awarded a $100M contract to Vantor.", "Vantor", "Department of Defense"),
+    ("Helix Data won a contract from the U.S. Navy.", "Helix Data", "U.S. Navy"),
+])
+def test_contract_roles(text, supplier, customer):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [(supplier, customer)]
+
+
+@pytest.mark.parametrize("text, supplier, customer", [
+    ("Carrefour a mis fin à son contrat avec Shelfwise.", "Shelfwise", "Carrefour"),
+    ("Lufthansa dropped Cloudnova as its analytics provider.", "Cloudnova", "Lufthansa"),
+    ("Orange a décidé de couper les ponts avec Datawise, son fournisseur historique.", "Datawise", "Orange"),
+])
+def test_customer_loss_roles(text, supplier, customer):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [(supplier, customer)]
+
+
+@pytest.mark.parametrize("text", [
+    "Certains clients de Shelfwise pourraient se détourner de ses services.",
+    "Acme is in talks to raise $50 million from Sequoia.",
+    "Quantiq envisage de lever 20 millions d'euros l'an prochain.",
+    "Orbital AI did not raise money from Lightspeed.",
+    "La start-up décroche des contrats militaires.",
+    "Mistral AI pourrait-il lever 1 milliard d'euros ?",
+])
+def test_hypothetical_negated_and_generic_statements_are_not_facts(text):
+    assert facts_of(text) == []
+
+
+def test_date_of_the_deal_comes_from_the_neighbouring_sentence():
+    text = ("Nvidia a accepté de payer 2 milliards de dollars pour une participation de 10 % dans Wayve. "
+            "Dans le cadre de l'accord annoncé en mars 2025, Wayve ouvrira un bureau à Paris.")
+    fact = facts_of(text)[0]
+    assert fact["event_date"] == dt.date(2025, 3, 1)
+    assert fact["stake_pct"] == 10
+
+
+def test_relative_year_follows_the_explicit_year_before_it():
+    text = ("En 2023, OpenAI fit de Kaltura son partenaire préféré pour l'annotation. "
+            "L'année suivante, AWS avait fait de même.")
+    facts = facts_of(text)
+    assert [(f["counterparty_name"], f["event_date"]) for f in facts] == [
+        ("OpenAI", dt.date(2023, 1, 1)), ("AWS", dt.date(2024, 1, 1))]
+
+
+def test_relative_date_without_publication_date_stays_null():
+    fact = facts_of("L'an dernier, Quantiq a levé 3 millions d'euros auprès de Elaia.")[0]
+    assert fact["event_date"] is None
+
+
+def test_relative_date_with_publication_date_is_resolved():
+    fact = facts_of("L'an dernier, Quantiq a levé 3 millions d'euros auprès de Elaia.", dt.date(2025, 6, 10))[0]
+    assert fact["event_date"] == dt.date(2024, 1, 1)
+
+
+def test_evidence_is_the_sentence_at_its_offsets():
+    text = "Titre\n\nIntro sans fait. Mistral AI lève 600 millions d'euros auprès de General Catalyst."
+    docs = pl.DataFrame({"document_id": ["d"], "text": [text], "published_at": [None]},
+                        schema={"document_id": pl.Utf8, "text": pl.Utf8, "published_at": pl.Date})
+    _, _, facts, _ = extract_all(docs)
+    row = facts.row(0, named=True)
+    assert text[row["char_start"]:row["char_end"]] == row["quote"]
+    assert row["quote"].startswith("Mistral AI lève")
