@@ -94,4 +94,5 @@ def test_development_set_score_floor(seeded_run):
     import json
 
     report = json.loads(out.stdout)
-    assert report["micro_f1_core"] >= 0.85, report
+    # measured 0.923 on the five seed articles
+    assert report["micro_f1_core"] >= 0.90, report

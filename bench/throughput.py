@@ -1,0 +1,126 @@
+"""Throughput benchmark: generate N articles, run the whole job, print figures.
+
+    python bench/throughput.py --articles 10000
+
+Prints articles/s, MB/s, peak resident memory, time per stage (from the
+Dagster run's step statistics), the incremental re-run time on the unchanged
+corpus, and the ratio to a bare DuckDB scan of the same files (read_text plus
+one regex), which is the floor any pipeline pays to read the text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+COMPANIES = ["Quantiq", "Arkeon", "Helix Data", "Orbital AI", "Zeta Labs", "Vantor", "Kalvena", "Shelfwise",
+             "Datacrue", "Pillar Robotics", "Nimbus Health", "Cloudnova", "Routewise", "Mistral AI", "Cohere"]
+INVESTORS = ["Sequoia Capital", "Accel", "Index Ventures", "Lightspeed", "General Catalyst", "Bpifrance",
+             "Eurazeo", "Partech", "Khosla Ventures", "Insight Partners"]
+CUSTOMERS = ["SNCF", "Carrefour", "Orange", "Lufthansa", "the U.S. Navy", "Airbus", "BNP Paribas", "Renault"]
+FILLER_FR = ["Le marché de l'intelligence artificielle continue de croître en Europe.",
+             "Les analystes restent prudents sur la rentabilité du secteur.",
+             "La société emploie aujourd'hui près de 200 personnes à Paris et à Lyon.",
+             "Son chiffre d'affaires a progressé de 40 % sur un an selon ses dirigeants.",
+             "Plusieurs concurrents américains visent les mêmes clients industriels."]
+FILLER_EN = ["The market for enterprise AI keeps growing despite higher interest rates.",
+             "Analysts remain cautious about margins in the sector.",
+             "The company now employs about 200 people across three offices.",
+             "Revenue grew 40% year over year, according to its executives.",
+             "Several rivals are chasing the same industrial customers."]
+
+
+def article(rng: random.Random, i: int) -> str:
+    """About 4 KB of prose with one or two deals, in French or English."""
+    company, investor, customer = rng.choice(COMPANIES), rng.choice(INVESTORS), rng.choice(CUSTOMERS)
+    amount = rng.randint(2, 900)
+    if i % 2:
+        deals = [f"{company} lève {amount} millions d'euros auprès de {investor}.",
+                 f"{company} a signé un contrat avec {customer} en mars 2025."]
+        filler = FILLER_FR
+    else:
+        deals = [f"{company} raised ${amount} million in a Series B led by {investor}.",
+                 f"{customer} dropped {rng.choice(COMPANIES)} as its analytics provider."]
+        filler = FILLER_EN
+    paragraphs = []
+    while sum(len(p) for p in paragraphs) < 3800:
+        paragraphs.append(" ".join(rng.choice(filler) for _ in range(4)))
+    paragraphs.insert(1, deals[0])
+    paragraphs.insert(3, deals[1])
+    return f"Article {i}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def generate(folder: Path, n: int, seed: int = 7) -> int:
+    rng = random.Random(seed)
+    total = 0
+    for i in range(n):
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        text = article(rng, i)
+        (sub / f"article_{i:06d}.txt").write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return total
+
+
+def bare_scan(folder: Path) -> float:
+    import duckdb
+
+    started = time.perf_counter()
+    con = duckdb.connect()
+    con.execute(f"select count(*) from read_text('{folder}/**/*.txt') "
+                f"where regexp_matches(content, '(?i)(l[eè]ve|raised|contrat|dropped)')").fetchone()
+    con.close()
+    return time.perf_counter() - started
+
+
+def run_job() -> tuple[float, dict[str, float]]:
+    import dagster as dg
+
+    from pipelines.definitions import defs
+
+    instance = dg.DagsterInstance.get()
+    started = time.perf_counter()
+    result = defs().resolve_job_def("dealwire_job").execute_in_process(instance=instance)
+    elapsed = time.perf_counter() - started
+    stages = {s.step_key: (s.end_time or 0) - (s.start_time or 0) for s in instance.get_run_step_stats(result.run_id)}
+    return elapsed, stages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--keep", action="store_true", help="keep the generated folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="dealwire-bench-"))
+    source, warehouse = work / "source", work / "warehouse" / "dealwire.duckdb"
+    os.environ["DEALWIRE_SOURCE_DIR"] = str(source)
+    os.environ["DEALWIRE_WAREHOUSE"] = str(warehouse)
+    home = work / "dagster_home"
+    home.mkdir()
+    shutil.copy(Path(__file__).resolve().parent.parent / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    os.environ["DAGSTER_HOME"] = str(home)
+    size = generate(source, args.articles)
+    scan = bare_scan(source)
+    elapsed, stages = run_job()
+    rerun, _ = run_job()
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles            {args.articles}")
+    print(f"corpus              {size / 1e6:.1f} MB")
+    print(f"end-to-end          {elapsed:.1f} s  ({args.articles / elapsed:.0f} articles/s, {size / 1e6 / elapsed:.2f} MB/s)")
+    print(f"bare DuckDB scan    {scan:.2f} s  (pipeline is {elapsed / scan:.0f}x the floor)")
+    print(f"re-run, unchanged   {rerun:.1f} s")
+    print(f"peak memory         {peak_mib:.0f} MiB")
+    for step, seconds in stages.items():
+        print(f"  stage {step:<28} {seconds:7.1f} s")
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
