@@ -52,6 +52,13 @@ BY_BEFORE = re.compile(r"(?i)(?:par|by)\s*(?:(?:le |la |les |l['’]|the )?[^⟦
 DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transaction|le deal|ce deal|cet accord|cette opération|"
                             r"the deal|the agreement|the transaction|the round|the investment|l['’]investissement|"
                             r"cette levée|ce tour|the funding)\b")
+# "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause.
+APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\s*,")
+# The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
+ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
+LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads?|led|co-led|co-leads?)\s+"
+                             r"(?:le tour|l['’]opération|la levée|the round|the deal|the financing|the raise)")
+JOINS_THE_CAPITAL = re.compile(r"(?i)fai(?:t|sait|t entrer) entrer\s*(?:(?:le|la|l['’])\s*)?⟦O(\d+)⟧\s*(?:à|au|dans)\s*(?:son )?capital")
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while)\b", re.IGNORECASE)
 
 
@@ -114,14 +121,33 @@ class DocumentFacts:
         return None
 
     def _antecedent(self, s: SentenceView, before: int, exclude: set[str]) -> str | None:
+        """The organisation an anaphor at sentence offset `before` stands for: the last one named before it
+        that can be a company (investors and public bodies are not "la start-up")."""
+        def usable(m: Mention) -> bool:
+            return (m.mention_type == "organization" and bool(m.label) and m.label not in exclude
+                    and m.org_type not in ("investor", "public_body") and not PUBLIC_WORDS.search(m.label))
+
         for m in reversed(s.abs.mentions):
-            if m.start < before and m.mention_type == "organization" and m.label and m.label not in exclude:
+            if m.start < before and usable(m):
                 return m.label
         for prev in reversed([x for x in self.sentences if x.index < s.index][-6:]):
             for m in reversed(prev.abs.mentions):
-                if m.mention_type == "organization" and m.label and m.label not in exclude:
+                if usable(m):
                     return m.label
         return self.focus if self.focus not in exclude else None
+
+    def _sentence_offset(self, s: SentenceView, abs_pos: int) -> int:
+        """Map a position of the abstracted text back to the sentence."""
+        shift = 0
+        for (ps, pe), m in zip(s.abs.positions, s.abs.mentions):
+            if ps >= abs_pos:
+                break
+            shift += (m.end - m.start) - (pe - ps)
+        return abs_pos + shift
+
+    def _implicit_company(self, s: SentenceView, abs_pos: int) -> str | None:
+        """"La legaltech parisienne a annoncé une série B": the company the passage is about."""
+        return self._antecedent(s, self._sentence_offset(s, abs_pos), set())
 
     def _placeholders(self, s: SentenceView, lo: int, hi: int, letters: str = "OA") -> list[tuple[int, int, int]]:
         """(mention index, start, end) of placeholders of the given letters inside [lo, hi) of the abstract text."""
@@ -151,6 +177,11 @@ class DocumentFacts:
                 continue
             chosen = i
             break
+        opening = APPOSITION_SUBJECT.match(text, lo)
+        if opening:
+            first = next((k for k, p in enumerate(phs) if p[1] == opening.start(1)), None)
+            if first is not None and (chosen is None or (chosen != first and "," in text[phs[chosen][2]:cue_start])):
+                chosen = first
         if chosen is None:
             return [], None
         group = [phs[chosen]]
@@ -292,7 +323,12 @@ class DocumentFacts:
         return self.candidates
 
     # ------------------------------------------------------------- funding
-    def _funding(self, s, company, investors, lead, start, amount=None, valuation=None) -> Candidate:
+    def _is_investor(self, name: str) -> bool:
+        return any(m.label == name and m.org_type == "investor" for sv in self.sentences for m in sv.abs.mentions)
+
+    def _funding(self, s, company, investors, lead, start, amount=None, valuation=None) -> Candidate | None:
+        if self._is_investor(company):
+            return None  # a fund that is named is an investor; funds raising money are not funding rounds
         cand = Candidate("funding_round", company)
         for name in investors:
             if name != company:
@@ -337,7 +373,7 @@ class DocumentFacts:
         if GENERIC_RAISE.match(text) and not FUNDING_WORDS.search(s.text):
             return None
         investors, lead = self._investors_after(s, end, hi, {company})
-        return [self._funding(s, company, investors, lead, start, amount, valuation)]
+        return [c for c in [self._funding(s, company, investors, lead, start, amount, valuation)] if c]
 
     def _voice_investor_invests(self, s, lo, hi, start, end, text):
         investors, _ = self._subjects(s, lo, start, set())
@@ -357,15 +393,16 @@ class DocumentFacts:
             company = companies[0][0]
         if not company or (amount is None and not investors):
             return None
-        return [self._funding(s, company, investors, [], start, amount, valuation)]
+        return [c for c in [self._funding(s, company, investors, [], start, amount, valuation)] if c]
 
     def _voice_round_noun(self, s, lo, hi, start, end, text):
-        after = self._objects(s, end, min(hi, end + 60), COMPANY_BEFORE, set(), window=12)
+        after = self._objects(s, end, min(hi, end + 40), ROUND_OWNER_GAP, set(), window=40)
+        after = [a for a in after if ROUND_OWNER_GAP.search(s.abs.text[end:a[1]])]
         if after:
             company = after[0][0]
         else:
             subjects, _ = self._subjects(s, lo, start, set())
-            company = subjects[0] if subjects else self._antecedent(s, start, set())
+            company = subjects[0] if subjects else self._implicit_company(s, start)
         if not company:
             return None
         amount, valuation = self._money(s, lo, hi)
@@ -373,7 +410,7 @@ class DocumentFacts:
         label = self._round(s)
         if amount is None and valuation is None and not label and not investors:
             return None
-        return [self._funding(s, company, investors, lead, start, amount, valuation)]
+        return [c for c in [self._funding(s, company, investors, lead, start, amount, valuation)] if c]
 
     def _voice_stake_noun(self, s, lo, hi, start, end, text):
         stake = self._stake(s)
@@ -413,9 +450,9 @@ class DocumentFacts:
         if investor is None:
             subjects, _ = self._subjects(s, lo, start, {company} if company else set())
             investor = subjects[0] if subjects and subjects[0] != company else None
-        if not company:
-            return None
-        return [self._funding(s, company, [investor] if investor else [], [], start, amount, valuation)]
+        if not company or (amount is None and investor is None):
+            return None  # "une participation de 49 %" alone names neither the money nor who put it in
+        return [c for c in [self._funding(s, company, [investor] if investor else [], [], start, amount, valuation)] if c]
 
     # ------------------------------------------------------------- contracts
     def _contract(self, s, supplier, customer, start, lo, hi, grammatical_subject_is_supplier=True):
@@ -573,6 +610,21 @@ class DocumentFacts:
             return
         latest = self._latest("funding_round", s, 3)
         if latest is None:
+            return
+        lead_turn = LEADS_THE_ROUND.search(s.abs.text)
+        if lead_turn:
+            # "Eurazeo mène le tour, avec Kima Ventures et Motier Ventures."
+            for idx, ps, _ in self._placeholders(s, 0, len(s.abs.text), "O"):
+                name = s.abs.mentions[idx].label
+                if name and name != latest.subject:
+                    latest.investors[name] = latest.investors.get(name, False) or ps < lead_turn.start()
+            return
+        joins = JOINS_THE_CAPITAL.search(s.abs.text)
+        if joins:
+            # "L'edtech fait entrer Partech à son capital."
+            name = s.abs.mentions[int(joins.group(1))].label
+            if name and name != latest.subject:
+                latest.investors.setdefault(name, False)
             return
         if INVESTOR_LIST_OPENING.search(s.text):
             amount, _ = self._money(s, 0, len(s.abs.text))

@@ -29,6 +29,7 @@ PERCENT_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|pour ?cent|per
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 
 _MIDSENTENCE_WORD = re.compile(r"(?<=[a-zà-ÿ,] )([A-ZÀ-Þ][\w&+\-]*[\w+])")
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][\w&+\-]*[\w+]")
 _PERSON = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ\-]+) ([A-ZÀ-Þ][\w'’\-]+)")
 
 
@@ -53,10 +54,13 @@ def _window(sentences: list[SentenceIn]) -> set[int]:
 def _document_vocabulary(sentences: list[SentenceIn]) -> tuple[frozenset[str], frozenset[str]]:
     """Capitalised words used mid-sentence (so names, not sentence openers) and surnames of people named."""
     words: set[str] = set()
+    seen: set[str] = set()
     surnames: set[str] = set()
     names = first_names()
     for s in sentences:
         words.update(_MIDSENTENCE_WORD.findall(s.text))
+        for word in _CAPITALISED.findall(s.text):
+            (words if word in seen else seen).add(word)
         for first, last in _PERSON.findall(s.text):
             if first in names:
                 surnames.add(last)
@@ -99,7 +103,7 @@ def find_document_mentions(
                 if m.group(0).strip() and not any(f.start < m.end() and m.start() < f.end for f in found):
                     found.append(Mention("date", m.start(), m.end(), m.group(0)))
         blocked = [(f.start, f.end) for f in found]
-        for span in find_spans(s.text, blocked, known_words, known_people):
+        for span in find_spans(s.text, blocked, known_words, known_people, opener_is_subject=s.has_cue):
             found.append(Mention(span.kind, span.start, span.end, span.text, label=span.name, org_type=span.org_type))
         found.sort(key=lambda m: m.start)
         out[s.index] = found

@@ -85,13 +85,14 @@ def _strip_function_words(words: list[str]) -> list[str]:
 
 
 def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: frozenset[str] = frozenset(),
-               known_people: frozenset[str] = frozenset()) -> list[Span]:
+               known_people: frozenset[str] = frozenset(), opener_is_subject: bool = False) -> list[Span]:
     """All non-overlapping organisation, person and anaphor spans of a sentence, in order.
 
     `blocked` spans (money, dates) are never names. A single capitalised word
     that opens the sentence is a name only when the document also uses it
-    mid-sentence (`known_words`) or it is a reference alias: "Fondamentalement"
-    and "Entre-temps" open sentences, "Cisco" appears anywhere. A single word
+    mid-sentence or twice (`known_words`), or it is a reference alias, or it opens a
+    sentence with a deal cue (`opener_is_subject`: "Datacrue a signé..."):
+    "Fondamentalement" and "Cheap labour..." open sentences. A single word
     that is the surname of a person named in the document is that person.
     """
     spans: list[Span] = []
@@ -141,7 +142,8 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         if len(kept) == 1 and name.lower() in NON_ORG_WORDS:
             continue
         opens_sentence = not sentence[:offset].strip(" -–—•*\"«“'")
-        if len(kept) == 1 and opens_sentence and name not in known_words and _SENTENCE_OPENER.match(name):
+        if (len(kept) == 1 and opens_sentence and name not in known_words
+                and (_SENTENCE_OPENER.match(name) or not opener_is_subject)):
             continue
         clean = _LEGAL_TAIL.sub("", name)
         add(Span(offset, offset + len(name), name, "organization", clean))

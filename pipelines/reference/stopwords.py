@@ -29,4 +29,7 @@ usa us uk ue eu europe france allemagne germany chine china inde india japon jap
 paris londres london new york san francisco californie california louisiane texas
 chatgpt gemini claude llama gpt bard copilot grok sora dall-e midjourney-v bedrock
 série series seed amorçage tour round
+startups start-ups companies entreprises sociétés investors investisseurs fonds funds clients customers
+announces announced raises raised secures secured lands closes signs wins acquires launches names taps inks
+lève signe annonce décroche remporte
 """.split())

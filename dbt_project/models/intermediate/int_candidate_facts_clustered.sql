@@ -7,7 +7,9 @@
       phase 2a   attach each vague cluster to its best compatible cluster
                  sharing an investor (funding) or the customer (contract,
                  loss); vague clusters with no such cluster group together
-      phase 2b   merge a cluster that is compatible with exactly one other
+      phase 2b   merge a cluster that is compatible with exactly one other, and
+                 merge groups of clusters that are all compatible with one
+                 another and with no cluster outside the group
     Every step labels a group with its smallest id, so the result does not
     depend on row order. -#}
 with recursive
@@ -222,7 +224,41 @@ phase2a_cluster_nodes as (
     select distinct label as node_id from phase2a
 ),
 
-{{ connected_components('phase2b', 'phase2a_cluster_nodes', 'single_compatible_edges') }},
+-- clusters that are all compatible with one another, and with nothing else, are one event: the
+-- amount told here, the date there and the investors in a third sentence ("Series F" in 2024)
+compatible_edges as (
+    select cluster_a as node_a, cluster_b as node_b
+    from phase2a_cluster_pairs
+    where not any_conflict
+),
+
+{{ connected_components('compatible_groups', 'phase2a_cluster_nodes', 'compatible_edges') }},
+
+compatible_group_shapes as (
+    select
+        g.label,
+        count(distinct g.node_id) as n_clusters,
+        count(e.node_b) as n_directed_edges
+    from compatible_groups as g
+    left join compatible_edges as e on e.node_a = g.node_id
+    group by g.label
+),
+
+clique_edges as (
+    select e.node_a, e.node_b
+    from compatible_edges as e
+    inner join compatible_groups as g on g.node_id = e.node_a
+    inner join compatible_group_shapes as s on s.label = g.label
+    where s.n_directed_edges = s.n_clusters * (s.n_clusters - 1)
+),
+
+merge_edges as (
+    select node_a, node_b from single_compatible_edges
+    union
+    select node_a, node_b from clique_edges
+),
+
+{{ connected_components('phase2b', 'phase2a_cluster_nodes', 'merge_edges') }},
 
 events as (
     select
