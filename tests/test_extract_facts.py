@@ -110,3 +110,39 @@ def test_evidence_is_the_sentence_at_its_offsets():
     row = facts.row(0, named=True)
     assert text[row["char_start"]:row["char_end"]] == row["quote"]
     assert row["quote"].startswith("Mistral AI lève")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightpath Insurance switched from OpenAI to Anthropic in early 2025.",
+     {("customer_loss", "OpenAI", "Brightpath Insurance"), ("contract", "Anthropic", "Brightpath Insurance")}),
+    ("Quant à la Macif, elle a basculé d'Infralis vers OVHcloud en août.",
+     {("customer_loss", "Infralis", "Macif"), ("contract", "OVHcloud", "Macif")}),
+    ("Meridian Health dropped Cohere in favour of Mistral AI's models last quarter.",
+     {("customer_loss", "Cohere", "Meridian Health"), ("contract", "Mistral AI", "Meridian Health")}),
+])
+def test_switching_supplier_is_a_loss_and_a_contract(text, expected):
+    assert {(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text)} == expected
+
+
+@pytest.mark.parametrize("text, supplier, customer", [
+    ("Carrefour a retenu Lumio pour déployer ses caméras dans 120 hypermarchés.", "Lumio", "Carrefour"),
+    ("In July, Bell Canada chose Cohere as its preferred AI provider.", "Cohere", "Bell Canada"),
+    ("Databricks said on Wednesday it had agreed to pay Anthropic $100 million over five years.", "Anthropic", "Databricks"),
+    ("Kitehawk Labs Inc., Huntsville, Alabama, was awarded a $12,450,000 cost-plus-fixed-fee contract for "
+     "autonomy software. Army Contracting Command, Redstone Arsenal, Alabama, is the contracting activity.",
+     "Kitehawk Labs", "Army Contracting Command"),
+])
+def test_more_contract_forms(text, supplier, customer):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [(supplier, customer)]
+
+
+@pytest.mark.parametrize("text, supplier, customer", [
+    ("Routewise also lost Keller Freight earlier this year.", "Routewise", "Keller Freight"),
+    ("Monzo had scaled back its use of Halden's models last month.", "Halden", "Monzo"),
+    ("Samsung SDS stopped using Labelforge for its Korean-language projects.", "Labelforge", "Samsung SDS"),
+    ("Le Crédit Mutuel Arkéa a mis fin à son contrat avec Parlance au premier trimestre 2025.", "Parlance", "Crédit Mutuel Arkéa"),
+])
+def test_more_customer_loss_forms(text, supplier, customer):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [(supplier, customer)]

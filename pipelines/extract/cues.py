@@ -61,10 +61,14 @@ CUES: tuple[Cue, ...] = (
        r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),
     _c("contract", "signs",
        r"\b(?:signe|a signé|avait signé|ont signé|avaient signé|vient de signer|a conclu|conclut|"
-       r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes)\b"),
+       r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes|"
+       r"(?:announced|announces|annonce|a annoncé) (?:a|an|un|une) [^⟦.]{0,40}?(?:agreement|contract|partnership|deal|accord|contrat|partenariat))\b"),
+    _c("contract", "customer_pays",
+       r"\b(?:(?:agreed|agrees|has agreed|had agreed) to pay|(?:a accepté|accepte) de verser à|s'est engagée? à verser à)\s*(?=⟦)"),
     # ---- contracts: the customer awards or chooses
     _c("contract", "customer_awards",
        r"\b(?:attribue|a attribué|avait attribué|confie|a confié|commande|a commandé|a passé commande|"
+       r"notifie|a notifié|"
        r"choisit|a choisi|sélectionne|a sélectionné|retient|a retenu|fait appel à|a fait appel à|"
        r"(?:fit|a fait|avait fait) de (?=⟦)|"
        r"award(?:s|ed)|order(?:s|ed) |select(?:s|ed)|cho(?:se|oses)|pick(?:s|ed)|tap(?:s|ped)|hire[sd]|"
@@ -80,19 +84,23 @@ CUES: tuple[Cue, ...] = (
        r"did the same|followed suit|has done the same)\b"),
     # ---- customer losses: the customer leaves
     _c("customer_loss", "customer_leaves",
-       r"\b(?:met(?:tent)? fin à|(?:a|ont|avait) mis fin à|mettre fin à|cess(?:e|ent|er)|(?:a|ont) cessé|"
+       r"\b(?:met(?:tent)? fin (?:⟦D\d+⟧ )?à|(?:a|ont|avait) mis fin (?:⟦D\d+⟧ )?à|mettre fin à|cess(?:e|ent|er)|(?:a|ont) cessé|"
+       r"(?:a|ont) basculé|bascul(?:e|ent)|(?:a|ont) migré|migr(?:e|ent|er)|"
+       r"cut(?:s|ting)? back|scal(?:ed|es|ing) back|trimm?(?:ed|s|ing)|(?:a|ont) réduit|"
+       r"mov(?:ed|es|ing) (?:[^⟦.]{0,50}?)from|"
        r"romp(?:t|re|ent)|(?:a|ont) rompu|coup(?:e|ent|er) les ponts|(?:a|ont) coupé les ponts|"
        r"tourn(?:e|é|ent|er) le dos|réduire (?:leur|sa|son) (?:collaboration|recours)|réduit (?:sa|son|leur) (?:collaboration|recours)|"
        r"se détourn(?:e|ent|er)|(?:s'est|se sont) détourné|abandonn(?:e|é|ent|er)|(?:a|ont) abandonné|"
-       r"résili(?:e|é|ent|er)|(?:a|ont) résilié|ne renouvell?er(?:a|ont)? pas|n'a pas renouvelé|"
+       r"résili(?:e|é|ent|er)|(?:a|ont) résilié|ne renouvel\w* pas|n'a pas renouvelé|"
        r"se sépar(?:e|er|ent) de|(?:s'est|se sont) séparée?s? de|remplac(?:e|é|ent|er)|(?:a|ont) remplacé|"
        r"drop(?:s|ped)|ditch(?:es|ed)|end(?:s|ed)|terminat(?:es|ed)|cut(?:s|ting)? ties|cancel(?:s|led|ed)|"
        r"scrap(?:s|ped)|stopp?(?:ed|s) (?:working|using)|wound down|winding down|wind down|phas(?:e|es|ed|ing) out|"
        r"mov(?:ed|es|ing) away from|switch(?:ed|es|ing)? (?:away )?from|pull(?:ed|s)? (?:back|out) from|"
        r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away from|replac(?:es|ed))\b"),
     _c("customer_loss", "supplier_loses",
-       r"\b(?:(?:a |ont )?perd(?:u|ent)? (?:son|ses|le|un) (?:client|contrat)|lost (?:its |a |the )?(?:customer|client|contract)|"
-       r"loses (?:its |a |the )?(?:customer|client|contract))\b"),
+       r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
+       r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"
+       r"lost (?=⟦)|loses (?=⟦))"),
 )
 
 # Words that make a statement hypothetical, planned, denied or negated: not a fact.
@@ -100,7 +108,7 @@ HYPOTHETICAL = re.compile(
     r"\b(?:pourrai(?:t|ent)?|pourra(?:it|ient)?|devrai(?:t|ent)|envisag\w*|projett?\w*|souhait\w*|espèr\w*|"
     r"en (?:discussions?|négociations?|pourparlers)|négoci\w*|cherch\w* à|prévoi\w* de|prévoy\w* de|"
     r"serait en passe|rumeur\w*|démenti\w*|dément|"
-    r"could|might|may|would|should|in talks|talks? to|in discussions?|negotiat\w*|plan(?:s|ned|ning)? to|"
+    r"could|might|may|should|in talks|talks? to|in discussions?|negotiat\w*|plan(?:s|ned|ning)? to|"
     r"aim(?:s|ed|ing)? to|seek(?:s|ing)? to|look(?:s|ing) to|hop(?:es|ed|ing) to|rumou?r\w*|denie[sd]|deny|"
     r"expected to|is set to|considering|mulling|weighing|exploring)\b|\bsi\b|\bif\b|\bwhether\b",
     re.IGNORECASE,

@@ -38,6 +38,7 @@ PUBLIC_WORDS = re.compile(r"(?i)\b(?:army|navy|air force|marines|ministère|mini
                           r"agence|agency|commission|armée|armées|pentagon|pentagone|dod|nhs|ville|city|région|region|"
                           r"état|state|county|council|conseil|hôpital|hospital|university|université)\b")
 CONTRACT_WORDS = re.compile(r"(?i)\b(?:contrats?|contracts?|marchés?|appels? d['’]offres|tenders?|deals?|orders?|commandes?|"
+                            r"providers?|fournisseurs?|partenaires?|partners?|licen[cs]es?|contrat-cadre|"
                             r"programmes?|programs?|accords?|agreements?|partenariats?|partnerships?|licen[cs]es?|"
                             r"fournisseur|supplier|vendor|prestataire|déploiement|deployment)\b")
 FUNDING_WORDS = re.compile(r"(?i)\b(?:fonds|funding|financement|financing|round|tour de table|levée|série|series|seed|"
@@ -46,19 +47,23 @@ GENERIC_RAISE = re.compile(r"(?i)^(?:annonce|announce|annonced|announced|complet
                            r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|secure[sd]?|finalise|a finalis[ée]|boucle|a boucl[ée])")
 INVESTOR_LIST_OPENING = re.compile(r"(?i)^\W*(?:parmi (?:eux|lesquels|ceux-ci)|among them|including|dont|"
                                    r"(?:les |the )?(?:autres? )?(?:investisseurs|investors|participants)\b)")
-PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|has been|have been|had been|a été|ont été|avait été|sera|will be)\s*$")
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|has been|have been|had been|a été|ont été|avait été|sera|will be)\s*$")
 BY_BEFORE = re.compile(r"(?i)(?:par|by)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,20})?$")
 # A sentence that speaks of "the deal" just told, and so may date it.
 DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transaction|le deal|ce deal|cet accord|cette opération|"
                             r"the deal|the agreement|the transaction|the round|the investment|l['’]investissement|"
                             r"cette levée|ce tour|the funding)\b")
 # "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause.
-APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\s*,")
+APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\.?\s*,")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
 ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
 LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads?|led|co-led|co-leads?)\s+"
                              r"(?:le tour|l['’]opération|la levée|the round|the deal|the financing|the raise)")
 JOINS_THE_CAPITAL = re.compile(r"(?i)fai(?:t|sait|t entrer) entrer\s*(?:(?:le|la|l['’])\s*)?⟦O(\d+)⟧\s*(?:à|au|dans)\s*(?:son )?capital")
+DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ\-]+\s+){0,2}$")
+CONTRACTING_ACTIVITY = re.compile(r"(?i)^\W*⟦O(\d+)⟧.{0,120}?\bis the contracting (?:activity|agency)")
+SWITCH_TO = re.compile(r"(?i)\b(?:to|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\s*(?:(?:le|la|l['’]|the)\s*)?"
+                       r"(?:[^⟦,.;]{0,40}?\s)?⟦O(\d+)⟧")
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while)\b", re.IGNORECASE)
 
 
@@ -486,13 +491,16 @@ class DocumentFacts:
         subject = subjects[0]
         subject_public = self._is_public(s, subject)
         if not partners:
-            if not subject_public:
+            # "L'U.S. Army avait signé pour l'exploiter", "Kroger had signed a two-year agreement": the
+            # signer buys from the company the article is about
+            if not subject_public and (subject == self.focus or not CONTRACT_WORDS.search(s.text)):
                 return None
             supplier = self.focus if self.focus != subject else None
             return [c for c in [self._contract(s, supplier, subject, start, lo, hi, False)] if c]
         out = []
         for name, _, _ in partners:
-            if subject_public and not self._is_public(s, name):
+            # who sells? a public body buys; the company the article is about sells
+            if (subject_public and not self._is_public(s, name)) or (name == self.focus and subject != self.focus):
                 c = self._contract(s, name, subject, start, lo, hi, False)
             else:
                 c = self._contract(s, subject, name, start, lo, hi, True)
@@ -514,18 +522,44 @@ class DocumentFacts:
             return None
         if PASSIVE_BEFORE.search(text_before):
             supplier = subjects[0]
-            customers = self._objects(s, end, hi, BY_BEFORE, {supplier})
-            return [c for name, _, _ in customers if (c := self._contract(s, supplier, name, start, lo, hi, True))]
+            customers = [c[0] for c in self._objects(s, end, hi, BY_BEFORE, {supplier})]
+            if not customers:
+                buyer = self._contracting_activity(s)
+                customers = [buyer] if buyer else []
+            return [c for name in customers if (c := self._contract(s, supplier, name, start, lo, hi, True))]
         customer = subjects[0]
         if re.match(r"(?i)(?:fit|a fait|avait fait) de|made|makes", text):
             suppliers = self._objects(s, end, hi, re.compile(r"(?:)"), {customer}, window=0)[:1]
         else:
+            direct = self._objects(s, end, min(hi, end + 30), re.compile(r"(?:)"), {customer}, window=0)[:1]
             suppliers = self._objects(s, end, hi, SUPPLIER_AFTER_AWARD, {customer})
-            if not suppliers:
-                suppliers = self._objects(s, end, hi, re.compile(r"(?:)"), {customer}, window=0)[:1]
-            if not CONTRACT_WORDS.search(s.text) and not re.match(r"(?i)attribu|confi|award|commande|order", text):
-                return None
+            if direct and DIRECT_OBJECT_GAP.match(s.abs.text[end:direct[0][1]]):
+                suppliers = direct  # "Carrefour a retenu Lumio", "Bell Canada chose Cohere"
+            elif not suppliers:
+                suppliers = direct
+                if not CONTRACT_WORDS.search(s.text) and not re.match(r"(?i)attribu|confi|award|commande|order|notifi", text):
+                    return None
         return [c for name, _, _ in suppliers if (c := self._contract(s, name, customer, start, lo, hi, False))]
+
+    def _voice_customer_pays(self, s, lo, hi, start, end, text):
+        """"Databricks agreed to pay Anthropic $100 million over five years": a purchase, not a stake."""
+        if re.search(r"(?i)participation|stake|capital|equity", s.text):
+            return None
+        subjects, _ = self._subjects(s, lo, start, set())
+        suppliers = self._objects(s, end, min(hi, end + 6), re.compile(r"(?:)"), set(subjects), window=0)[:1]
+        if not subjects or not suppliers:
+            return None
+        return [c for c in [self._contract(s, suppliers[0][0], subjects[0], start, lo, hi, False)] if c]
+
+    def _contracting_activity(self, s: SentenceView) -> str | None:
+        """Defence contract notices name the buyer in a closing sentence: "X is the contracting activity"."""
+        for other in self.sentences:
+            if other.paragraph != s.paragraph or other.index < s.index:
+                continue
+            m = CONTRACTING_ACTIVITY.search(other.abs.text)
+            if m:
+                return other.abs.mentions[int(m.group(1))].label
+        return None
 
     def _voice_customer_of(self, s, lo, hi, start, end, text):
         customers = [self._org_name(s, i, set()) for i, ps, _ in self._placeholders(s, lo, start, "O")]
@@ -566,20 +600,26 @@ class DocumentFacts:
     def _voice_customer_leaves(self, s, lo, hi, start, end, text):
         textabs = s.abs.text
         supplier = None
-        m = re.search(r"(?i)clients?(?:\s+\w+){0,2}\s+(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧", textabs[lo:hi])
+        m = (re.search(r"(?i)(?:clients?|customers?)(?:\s+\w+){0,2}\s+(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧", textabs[lo:hi])
+             or re.search(r"(?i)⟦([OA])(\d+)⟧['’]s\s+(?:\w+\s+){0,3}(?:customers?|clients?)", textabs[lo:hi])
+             or re.search(r"(?i)(?:use|usage|utilisation|deployment|déploiement|orders?|commandes?)\s+(?:of|de|d['’])\s*"
+                          r"⟦([OA])(\d+)⟧(?:['’]s)?", textabs[end:hi]))
         if m:
             supplier = self._org_name(s, int(m.group(2)), set())
         customers, _ = self._subjects(s, lo, start, {supplier} if supplier else set())
         if not customers:
             return None
         if supplier is None:
-            objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
-            if not objs:  # "Lufthansa dropped Cloudnova": the supplier is the direct object
-                objs = self._objects(s, end, min(hi, end + 16), re.compile(r"(?:)"), set(customers), window=0)
+            # "Lufthansa dropped Cloudnova": the direct object first, else "avec X", "with X"
+            objs = [o for o in self._objects(s, end, min(hi, end + 30), re.compile(r"(?:)"), set(customers), window=0)
+                    if DIRECT_OBJECT_GAP.match(s.abs.text[end:o[1]])][:1]
+            if not objs:
+                objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
             supplier = objs[0][0] if objs else None
             if supplier is None and re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their)\b", textabs[end:end + 40]):
                 supplier = self.focus if self.focus not in customers else None
         out = []
+        replacement = self._replacement(s, end, hi, {supplier, *customers})
         for customer in customers:
             if supplier and customer != supplier:
                 cand = Candidate("customer_loss", supplier, customer)
@@ -587,7 +627,17 @@ class DocumentFacts:
                 cand.date = self._date(s, start)
                 cand.description = s.text[:300]
                 out.append(cand)
-        return out
+                if replacement:
+                    # "switched from OpenAI to Anthropic": the customer now buys from the replacement
+                    out.append(self._contract(s, replacement, customer, start, lo, hi, False))
+        return [c for c in out if c]
+
+    def _replacement(self, s: SentenceView, start: int, hi: int, exclude: set[str]) -> str | None:
+        m = SWITCH_TO.search(s.abs.text, start, hi)
+        if not m:
+            return None
+        name = self._org_name(s, int(m.group(1)), exclude)
+        return name if name not in exclude else None
 
     def _voice_supplier_loses(self, s, lo, hi, start, end, text):
         subjects, _ = self._subjects(s, lo, start, set())

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.reference import first_names, organization_aliases
-from pipelines.reference.stopwords import NON_ORG_WORDS
+from pipelines.reference.stopwords import NON_ORG_WORDS, PLACE_WORDS
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
@@ -26,14 +26,15 @@ _CAPITAL_RUN = re.compile(rf"(?<![\w@#/]){_WORD}(?:{_CONNECT}{_WORD})*")
 _PUBLIC_BODY = re.compile(
     r"(?<![\w])(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )?"
     r"(?:[Mm]inist[eè]re|[Mm]inistry|[Dd]epartment|[Dd]épartement|[Aa]gence|[Aa]gency|[Ss]ecr[ée]tariat|[Oo]ffice|"
-    r"[Cc]ommission|[Dd]irection)"
-    rf" (?:de la |de l['’]|des |du |de |d['’]|of the |of |for the |for )?[{UPPER}][\w'’\-]*"
+    r"[Cc]ommission|[Dd]irection(?: générale)?|[ÉéEe]tat-major|[Mm]arine nationale|[Aa]rmée (?:de terre|de l['’]air))"
+    rf"(?: (?:de la |de l['’]|des |du |de |d['’]|of the |of |for the |for )?(?:[{UPPER}][\w'’\-]*|armées|armement|"
+    rf"l['’]armement|la défense|défense))?"
     rf"(?:(?: et | and | de la | de l['’]| des | du | de | d['’]| of the | of | for | aux | à la | )[{UPPER}][\w'’\-]*){{0,5}}"
 )
 
 _ANAPHOR = re.compile(
     r"(?i)(?<![\w])(?:la|le|ce|cette|sa|son|leur|l['’]|the|this|that|its|their) ?(?:start-?up|startup|scale-?up|jeune pousse|pépite|entreprise|"
-    r"société|firme|company|firm|fournisseur|supplier|vendor|prestataire|éditeur|licorne|unicorn|"
+    r"société|firme|company|firm|fournisseur|supplier|vendor|provider|prestataire|éditeur|hébergeur|licorne|unicorn|"
     r"spécialiste|concurrent|rival)s?(?![\w])"
 )
 
@@ -45,6 +46,11 @@ _ELISION = re.compile(r"^(?:[LlDd]['’]|[Qq]u['’])")
 # Words that open sentences without being names: adverbs ("Fondamentalement", "Meanwhile") and
 # hyphenated connectives ("Entre-temps", "Peut-être").
 _SENTENCE_OPENER = re.compile(r"^(?:\w+(?:ment|ly|ally)|\w+-[a-zà-ÿ]+(?:-\w+)*)$")
+
+# "Korean-language", "Paris-based", "AI-powered": adjectives, not names.
+_DESCRIPTIVE_COMPOUND = re.compile(r"^[\w.]+(?:-[a-zà-ÿ]+)+$")
+
+_ALIAS_TAIL = re.compile(r"(?: (?:[A-Z]{2,5}|Group|Holdings|Labs))+(?![\w\-])")
 
 _APPOSITION_GAP = re.compile(r"^ (?:[a-zà-ÿ\-]+ ){0,2}$")
 
@@ -77,7 +83,7 @@ def _is_person(words: list[str]) -> bool:
 
 def _strip_function_words(words: list[str]) -> list[str]:
     """Drop leading and trailing words that cannot be part of a name (sentence-initial 'Le', 'En'...)."""
-    while words and words[0].lower().strip(".'’") in NON_ORG_WORDS:
+    while words and words[0].lower().strip(".'’") in NON_ORG_WORDS | PLACE_WORDS:
         words = words[1:]
     while len(words) > 1 and words[-1].lower().strip(".'’") in NON_ORG_WORDS and words[-1] not in _NAME_TAILS:
         words = words[:-1]
@@ -114,7 +120,13 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         for m in pattern.finditer(sentence):
             # extend a reference name by a following capitalised word ("Amazon" + "Web Services" is an alias itself)
             canonical, org_type = aliases[m.group(0)]
-            add(Span(m.start(), m.end(), m.group(0), "organization", m.group(0), org_type))
+            end = m.end()
+            # "Samsung SDS", "Salesforce Ventures Group": a reference name followed by acronyms or name tails
+            tail = _ALIAS_TAIL.match(sentence, end)
+            if tail:
+                end = tail.end()
+            add(Span(m.start(), end, sentence[m.start():end], "organization", sentence[m.start():end],
+                     org_type if end == m.end() else ""))
     for m in _PUBLIC_BODY.finditer(sentence):
         text = m.group(0)
         lead = re.match(r"(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )", text)
@@ -139,12 +151,18 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         if _is_person(kept) or (len(kept) == 1 and name in known_people):
             add(Span(offset, offset + len(name), name, "person", None))
             continue
-        if len(kept) == 1 and name.lower() in NON_ORG_WORDS:
+        if len(kept) == 1 and (name.lower() in NON_ORG_WORDS or name.lower() in PLACE_WORDS
+                               or _DESCRIPTIVE_COMPOUND.match(name)):
             continue
         opens_sentence = not sentence[:offset].strip(" -–—•*\"«“'")
         if (len(kept) == 1 and opens_sentence and name not in known_words
                 and (_SENTENCE_OPENER.match(name) or not opener_is_subject)):
             continue
+        possessive = re.search(r"['’]s?$", name)
+        if possessive:  # "Halden's models": the name is Halden
+            name = name[:possessive.start()]
+            if len(name) < 2:
+                continue
         clean = _LEGAL_TAIL.sub("", name)
         add(Span(offset, offset + len(name), name, "organization", clean))
     spans.sort(key=lambda s: s.start)

@@ -23,13 +23,18 @@ lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thu
 pdg ceo cto cfo coo dg président présidente directeur directrice fondateur fondatrice cofondateur
 founder cofounder co-founder chairman president director chief mr mrs ms m mme dr
 ia ai api llm llms gpu gpus agi saas ia générative genai ml nlp ocr cloud data tech fintech
-source sources photo image crédit credits crédits illustration lire voir read more share partager
-usa us uk ue eu europe france allemagne germany chine china inde india japon japan royaume-uni
-états-unis etats-unis amérique america canada israël israel qatar émirats silicon valley washington
-paris londres london new york san francisco californie california louisiane texas
+source sources photo image illustration lire voir read more share partager
 chatgpt gemini claude llama gpt bard copilot grok sora dall-e midjourney-v bedrock
 série series seed amorçage tour round
 startups start-ups companies entreprises sociétés investors investisseurs fonds funds clients customers
 announces announced raises raised secures secured lands closes signs wins acquires launches names taps inks
 lève signe annonce décroche remporte
+pme eti tpe sme smes startup hq ipo
+""".split()) | frozenset()
+
+# Places: not names on their own, but they end names ("Bell Canada", "Crédit Agricole Ille-et-Vilaine").
+PLACE_WORDS = frozenset("""
+usa us uk ue eu europe france allemagne germany chine china inde india japon japan royaume-uni
+états-unis etats-unis amérique america canada israël israel qatar émirats silicon valley washington
+paris londres london new york san francisco californie california louisiane texas boston lyon berlin
 """.split())
