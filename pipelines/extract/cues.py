@@ -29,7 +29,8 @@ def _c(kind: str, voice: str, regex: str) -> Cue:
 CUES: tuple[Cue, ...] = (
     # ---- funding: the company raises
     _c("funding_round", "company_raises",
-       r"\b(?:l[eè]ve(?:nt)?|a lev[ée]|ont lev[ée]|vient de lever|viennent de lever|lever|boucle|a boucl[ée]|"
+       r"\b(?:l[eè]v(?:e|ent|ait|aient)|(?:a|ont|avait|avaient) lev[ée]|vient de lever|viennent de lever|lever|"
+       r"boucl(?:e|ent|ait|aient)|(?:a|ont|avait|avaient) boucl[ée]|"
        r"finalise|a finalis[ée]|annonce (?:une|un|avoir lev[ée])|réalise une levée|a réalisé une levée|"
        r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|décroche un financement|"
        r"raise[sd]?|raising|has raised|have raised|secure[sd]?|closed?|closes|lands?|landed|bag(?:s|ged)|"
@@ -40,6 +41,7 @@ CUES: tuple[Cue, ...] = (
        r"entr(?:e|é|ée|és|ent)s? au capital|(?:a|avait|ont|avaient) fait (?:son|leur) entrée au capital|"
        r"prend une participation|a pris une participation|prennent une participation|"
        r"invest(?:s|ed|ing)?|pour(?:s|ed) |pump(?:s|ed)|back(?:s|ed)|led a|leads a|"
+       r"m[eè]n(?:e|ent|ait|aient) un (?:tour|round)|(?:a|avait) mené un (?:tour|round)|"
        r"(?:took|takes|acquired?|acquires|buys|bought) an? [^⟦.]{0,20}?stake)\b"),
     # ---- funding: nouns (the round, the stake, the investment)
     _c("funding_round", "round_noun",

@@ -58,12 +58,18 @@ APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\.?\s*,")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
 ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
 LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads?|led|co-led|co-leads?)\s+"
-                             r"(?:le tour|l['’]opération|la levée|the round|the deal|the financing|the raise)")
+                             r"(?:le tour|ce tour|l['’]opération|la levée|cette levée|the round|this round|the deal|"
+                             r"the financing|the raise)")
+# "The round was led by X and Y, with participation from Z": the names after it are the round's investors
+ROUND_WAS_LED = re.compile(r"(?i)\b(?:the|this|that|le|ce|cette|la)\s+(?:round|tour|financing|levée|opération)\b[^⟦.]{0,40}?"
+                           r"\b(?:was|has been|a été|est|était)\s+(?:co-)?(?:led|mené|menée|conduit|conduite|pilotée?)\s+(?:by|par)")
 JOINS_THE_CAPITAL = re.compile(r"(?i)fai(?:t|sait|t entrer) entrer\s*(?:(?:le|la|l['’])\s*)?⟦O(\d+)⟧\s*(?:à|au|dans)\s*(?:son )?capital")
 DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ\-]+\s+){0,2}$")
 CONTRACTING_ACTIVITY = re.compile(r"(?i)^\W*⟦O(\d+)⟧.{0,120}?\bis the contracting (?:activity|agency)")
 SWITCH_TO = re.compile(r"(?i)\b(?:to|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\s*(?:(?:le|la|l['’]|the)\s*)?"
                        r"(?:[^⟦,.;]{0,40}?\s)?⟦O(\d+)⟧")
+INVESTOR_NAME = re.compile(r"\b(?:Ventures?|Capital|Partners|Fund|Funds|VC|Invest|Investments|Investissement|"
+                           r"Angels?|Venture Partners|Growth)$")
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while)\b", re.IGNORECASE)
 
 
@@ -125,15 +131,15 @@ class DocumentFacts:
             return self._antecedent(s, m.start, exclude)
         return None
 
-    def _antecedent(self, s: SentenceView, before: int, exclude: set[str]) -> str | None:
+    def _antecedent(self, s: SentenceView, before: int, exclude: set[str], complements: bool = False) -> str | None:
         """The organisation an anaphor at sentence offset `before` stands for: the last one named before it
         that can be a company (investors and public bodies are not "la start-up")."""
         def usable(m: Mention) -> bool:
             return (m.mention_type == "organization" and bool(m.label) and m.label not in exclude
                     and m.org_type not in ("investor", "public_body") and not PUBLIC_WORDS.search(m.label))
 
-        for m in reversed(s.abs.mentions):
-            if m.start < before and usable(m):
+        for (ps, _), m in reversed(list(zip(s.abs.positions, s.abs.mentions))):
+            if m.start < before and usable(m) and (complements or not COMPLEMENT_BEFORE.search(s.abs.text[max(0, ps - 12):ps])):
                 return m.label
         for prev in reversed([x for x in self.sentences if x.index < s.index][-6:]):
             for m in reversed(prev.abs.mentions):
@@ -152,7 +158,9 @@ class DocumentFacts:
 
     def _implicit_company(self, s: SentenceView, abs_pos: int) -> str | None:
         """"La legaltech parisienne a annoncé une série B": the company the passage is about."""
-        return self._antecedent(s, self._sentence_offset(s, abs_pos), set())
+        # "Pour Scale AI, qui était valorisée ... lors d'un tour de table": a name in the same sentence counts,
+        # even after a preposition; "la jeune pousse" (an anaphor) does not look at those
+        return self._antecedent(s, self._sentence_offset(s, abs_pos), set(), complements=True)
 
     def _placeholders(self, s: SentenceView, lo: int, hi: int, letters: str = "OA") -> list[tuple[int, int, int]]:
         """(mention index, start, end) of placeholders of the given letters inside [lo, hi) of the abstract text."""
@@ -329,7 +337,9 @@ class DocumentFacts:
 
     # ------------------------------------------------------------- funding
     def _is_investor(self, name: str) -> bool:
-        return any(m.label == name and m.org_type == "investor" for sv in self.sentences for m in sv.abs.mentions)
+        """A reference investor, or a name shaped like a fund ("Parkway Venture Capital", "Kima Ventures")."""
+        return bool(INVESTOR_NAME.search(name)) or any(
+            m.label == name and m.org_type == "investor" for sv in self.sentences for m in sv.abs.mentions)
 
     def _funding(self, s, company, investors, lead, start, amount=None, valuation=None) -> Candidate | None:
         if self._is_investor(company):
@@ -660,6 +670,16 @@ class DocumentFacts:
             return
         latest = self._latest("funding_round", s, 3)
         if latest is None:
+            return
+        was_led = ROUND_WAS_LED.search(s.abs.text)
+        if was_led:
+            investors, lead = self._investors_after(s, was_led.start(), len(s.abs.text), {latest.subject})
+            for idx, ps, _ in self._placeholders(s, was_led.end(), len(s.abs.text), "O"):
+                name = s.abs.mentions[idx].label
+                if name and name != latest.subject:
+                    is_lead = name in lead or not re.search(r"(?i)particip|with|avec|alongside|aux côtés",
+                                                            s.abs.text[was_led.end():ps])
+                    latest.investors[name] = latest.investors.get(name, False) or is_lead
             return
         lead_turn = LEADS_THE_ROUND.search(s.abs.text)
         if lead_turn:

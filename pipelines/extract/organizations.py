@@ -45,10 +45,12 @@ _ELISION = re.compile(r"^(?:[LlDd]['’]|[Qq]u['’])")
 
 # Words that open sentences without being names: adverbs ("Fondamentalement", "Meanwhile") and
 # hyphenated connectives ("Entre-temps", "Peut-être").
-_SENTENCE_OPENER = re.compile(r"^(?:\w+(?:ment|ly|ally)|\w+-[a-zà-ÿ]+(?:-\w+)*)$")
+_SENTENCE_OPENER = re.compile(r"^(?:\w+ment|\w+-[a-zà-ÿ]+(?:-\w+)*)$")
 
 # "Korean-language", "Paris-based", "AI-powered": adjectives, not names.
 _DESCRIPTIVE_COMPOUND = re.compile(r"^[\w.]+(?:-[a-zà-ÿ]+)+$")
+
+_BASED = re.compile(r"^[\w.]+-based$")
 
 _ALIAS_TAIL = re.compile(r"(?: (?:[A-Z]{2,5}|Group|Holdings|Labs))+(?![\w\-])")
 
@@ -141,7 +143,11 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         elision = _ELISION.match(text)
         if elision:
             text = text[elision.end():]
-        kept = _strip_function_words(text.split(" "))
+        words = text.split(" ")
+        # "London-based Halden AI", "Berlin's Kontext AI": the place is not part of the name
+        while len(words) > 1 and (_BASED.match(words[0]) or re.search(r"['’]s$", words[0])):
+            words = words[1:]
+        kept = _strip_function_words(words)
         if not kept or not kept[0][:1].isupper() and not re.match(r"[a-z]{1,3}[A-Z]", kept[0]):
             continue
         name = " ".join(kept)

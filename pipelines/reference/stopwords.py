@@ -30,6 +30,8 @@ startups start-ups companies entreprises sociétés investors investisseurs fond
 announces announced raises raised secures secured lands closes signs wins acquires launches names taps inks
 lève signe annonce décroche remporte
 pme eti tpe sme smes startup hq ipo
+additionally finally meanwhile separately similarly notably currently recently initially previously ultimately
+importantly earlier later overall instead still moreover furthermore nonetheless altogether likewise elsewhere
 """.split()) | frozenset()
 
 # Places: not names on their own, but they end names ("Bell Canada", "Crédit Agricole Ille-et-Vilaine").
