@@ -96,6 +96,7 @@ class SentenceView:
     start: int
     text: str
     mentions: list[Mention]
+    has_cue: bool = True  # False: the cheap first pass found no cue word, so no cue pattern is tried
     abs: Abstracted = None  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -312,7 +313,7 @@ class DocumentFacts:
                 continue
             found: list[Candidate] = []
             matches = []
-            for cue in CUES:
+            for cue in CUES if s.has_cue else ():
                 for m in cue.pattern.finditer(s.abs.text):
                     matches.append((m.start(), m.end(), cue, m.group(0)))
             matches.sort(key=lambda x: x[0])

@@ -14,7 +14,8 @@ import polars as pl
 
 from pipelines.extract.abstract import Mention
 from pipelines.extract.facts import DocumentFacts, SentenceView
-from pipelines.extract.mentions import SentenceIn, find_document_mentions, normalise_values
+from pipelines.extract.mentions import SentenceIn, find_document_mentions, normalise_values, scan_values
+from pipelines.extract.mentions import window as window_of
 from pipelines.extract.sentences import split_sentences
 
 # A cheap first pass: only sentences with one of these stems are analysed for facts.
@@ -24,7 +25,9 @@ CUE_PREFILTER = re.compile(
     r"award|client|customer|partenaire|partner|choisi|chose|select|retenu|programme|program|fourni|suppl|"
     r"commande|order|tap|hire|fait appel|fin à|cess|romp|ponts|dos|détourn|abandon|quitt|résili|renouvel|"
     r"sépar|remplac|replac|drop|ditch|end|terminat|ties|cancel|scrap|stop|wound|wind|phas|away|switch|pull|"
-    r"walked|perd|lost|lose|même|did the same|followed suit|emboît|valoris|valu|enveloppe)"
+    r"walked|perd|lost|lose|même|did the same|followed suit|emboît|valoris|valu|enveloppe|notifi|bascul|migr|"
+    r"trim|scal|cut|m[eè]n|boucl|entr|parmi|among|includ|investor|investisseur|compet|command|activity|mov|"
+    r"réduit|réduire|reduc|retien|retenu|announc|complet|land|clos|obtien|sécuris|secur)"
 )
 
 SENTENCE_SCHEMA = {"document_id": pl.Utf8, "sentence_index": pl.Int32, "paragraph_index": pl.Int32,
@@ -65,8 +68,16 @@ def mentions_frame(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataF
     published = dict(documents.select("document_id", "published_at").iter_rows())
     batch = []
     grouped = _group_sentences(sentences)
+    windows = {doc_id: window_of(sents) for doc_id, sents in grouped.items()}
+    keys = [(d, s.index) for d, sents in grouped.items() for s in sents if s.index in windows[d]]
+    texts = {(d, s.index): s.text for d, sents in grouped.items() for s in sents}
+    money, dates = scan_values([texts[k] for k in keys])
+    values: dict[str, dict[int, tuple[list[str], list[str]]]] = defaultdict(dict)
+    for (doc_id, index), mo, da in zip(keys, money, dates):
+        values[doc_id][index] = (mo, da)
     for doc_id, sents in grouped.items():
-        batch.append((doc_id, published.get(doc_id), find_document_mentions(sents, published.get(doc_id))))
+        batch.append((doc_id, published.get(doc_id),
+                      find_document_mentions(sents, published.get(doc_id), values[doc_id])))
     normalise_values(batch)
     rows = []
     for doc_id, _, by_sentence in batch:
@@ -93,7 +104,7 @@ def candidate_frames(sentences: pl.DataFrame, mentions: pl.DataFrame) -> tuple[p
         by_sentence[(row["document_id"], row["sentence_index"])].append(m)
     facts, investors = [], []
     for doc_id, sents in _group_sentences(sentences).items():
-        views = [SentenceView(s.index, s.paragraph, s.start, s.text, by_sentence.get((doc_id, s.index), []))
+        views = [SentenceView(s.index, s.paragraph, s.start, s.text, by_sentence.get((doc_id, s.index), []), s.has_cue)
                  for s in sents]
         for n, cand in enumerate(DocumentFacts(views).run()):
             sent = next(v for v in views if v.index == cand.sentence_index)
