@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
+# the venv first on PATH: dagster dev prepares the dbt project with the `dbt` it finds there
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: run test ui parse bench clean
 

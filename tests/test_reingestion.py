@@ -1,0 +1,59 @@
+"""Re-ingestion that means it: new files add facts, edited files replace them, deleted files retract them."""
+
+from __future__ import annotations
+
+import duckdb
+
+from tests.pipeline_runner import run_pipeline
+
+FIRST = "Quantiq lève 12 millions d'euros auprès de Elaia.\n"
+SECOND = "Orbital AI raised $40 million in a Series B led by Lightspeed.\n"
+
+
+def _rounds(warehouse) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute("select company_name, amount, source_count from marts.fct_funding_rounds "
+                           "order by company_name").fetchall()
+    finally:
+        con.close()
+
+
+def test_add_edit_delete_and_duplicate_files(workspace):
+    source, warehouse = workspace
+    (source / "one.txt").write_text(FIRST, encoding="utf-8")
+    run_pipeline()
+    assert _rounds(warehouse) == [("Quantiq", 12e6, 1)]
+
+    (source / "two.txt").write_text(SECOND, encoding="utf-8")
+    (source / "copy of one.txt").write_text(FIRST, encoding="utf-8")  # same text: one document, two paths
+    run_pipeline()
+    assert _rounds(warehouse) == [("Orbital AI", 40e6, 1), ("Quantiq", 12e6, 1)]
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert con.execute("select count(*) from marts.dim_documents").fetchone()[0] == 2
+    con.close()
+
+    (source / "one.txt").write_text(FIRST.replace("12", "15"), encoding="utf-8")
+    (source / "copy of one.txt").unlink()
+    run_pipeline()
+    assert _rounds(warehouse) == [("Orbital AI", 40e6, 1), ("Quantiq", 15e6, 1)]
+
+    (source / "two.txt").unlink()
+    run_pipeline()
+    assert _rounds(warehouse) == [("Quantiq", 15e6, 1)]
+
+
+def test_unchanged_folder_is_not_extracted_again(workspace):
+    source, warehouse = workspace
+    (source / "one.txt").write_text(FIRST, encoding="utf-8")
+    run_pipeline()
+    build = warehouse.parent / f".{warehouse.stem}.build" / "build.duckdb"
+    con = duckdb.connect(str(build), read_only=True)
+    before = con.execute("select * from raw.candidate_facts order by candidate_id").fetchall()
+    ingested = con.execute("select ingested_at from raw.documents").fetchall()
+    con.close()
+    run_pipeline()
+    con = duckdb.connect(str(build), read_only=True)
+    assert con.execute("select * from raw.candidate_facts order by candidate_id").fetchall() == before
+    assert con.execute("select ingested_at from raw.documents").fetchall() == ingested
+    con.close()
