@@ -19,8 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
-COMPANIES = ["Quantiq", "Arkeon", "Helix Data", "Orbital AI", "Zeta Labs", "Vantor", "Kalvena", "Shelfwise",
-             "Datacrue", "Pillar Robotics", "Nimbus Health", "Cloudnova", "Routewise", "Mistral AI", "Cohere"]
+# Company names are made of syllables: a corpus of N articles speaks of about N/4 companies, each deal
+# reported by a few articles, as a news flow does (a handful of companies raising hundreds of rounds
+# would make deduplication quadratic for no real corpus).
+_HEADS = ["Quant", "Ark", "Hel", "Orb", "Zet", "Vant", "Kalv", "Shelf", "Dat", "Pill", "Nimb", "Cloud", "Rout",
+          "Lum", "Syl", "Vox", "Terr", "Cort", "Flux", "Nov"]
+_TAILS = ["iq", "eon", "ix", "ital", "ara", "or", "ena", "wise", "acrue", "ar", "ova", "ly", "ium", "ex", "is"]
+_SUFFIXES = ["", " AI", " Labs", " Robotics", " Health", " Data"]
 INVESTORS = ["Sequoia Capital", "Accel", "Index Ventures", "Lightspeed", "General Catalyst", "Bpifrance",
              "Eurazeo", "Partech", "Khosla Ventures", "Insight Partners"]
 CUSTOMERS = ["SNCF", "Carrefour", "Orange", "Lufthansa", "the U.S. Navy", "Airbus", "BNP Paribas", "Renault"]
@@ -36,17 +41,24 @@ FILLER_EN = ["The market for enterprise AI keeps growing despite higher interest
              "Several rivals are chasing the same industrial customers."]
 
 
-def article(rng: random.Random, i: int) -> str:
+def company_name(k: int) -> str:
+    return (_HEADS[k % len(_HEADS)] + _TAILS[(k // len(_HEADS)) % len(_TAILS)]
+            + _SUFFIXES[(k // (len(_HEADS) * len(_TAILS))) % len(_SUFFIXES)]
+            + ("" if k < len(_HEADS) * len(_TAILS) * len(_SUFFIXES) else f" {k}"))
+
+
+def article(rng: random.Random, i: int, n_companies: int = 2500) -> str:
     """About 4 KB of prose with one or two deals, in French or English."""
-    company, investor, customer = rng.choice(COMPANIES), rng.choice(INVESTORS), rng.choice(CUSTOMERS)
-    amount = rng.randint(2, 900)
+    k = rng.randrange(n_companies)
+    company, investor, customer = company_name(k), INVESTORS[k % len(INVESTORS)], CUSTOMERS[k % len(CUSTOMERS)]
+    amount = 2 + (k * 37) % 898  # the same deal, whoever reports it
     if i % 2:
         deals = [f"{company} lève {amount} millions d'euros auprès de {investor}.",
                  f"{company} a signé un contrat avec {customer} en mars 2025."]
         filler = FILLER_FR
     else:
         deals = [f"{company} raised ${amount} million in a Series B led by {investor}.",
-                 f"{customer} dropped {rng.choice(COMPANIES)} as its analytics provider."]
+                 f"{customer} dropped {company_name((k + 1) % n_companies)} as its analytics provider."]
         filler = FILLER_EN
     paragraphs = []
     while sum(len(p) for p in paragraphs) < 3800:
@@ -62,7 +74,7 @@ def generate(folder: Path, n: int, seed: int = 7) -> int:
     for i in range(n):
         sub = folder / f"{i // 1000:03d}"
         sub.mkdir(parents=True, exist_ok=True)
-        text = article(rng, i)
+        text = article(rng, i, max(1, n // 4))
         (sub / f"article_{i:06d}.txt").write_text(text, encoding="utf-8")
         total += len(text.encode("utf-8"))
     return total
