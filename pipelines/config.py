@@ -36,7 +36,9 @@ class Settings:
 
     @property
     def build_db(self) -> Path:
-        return self.build_dir / "build.duckdb"
+        """Same file name as the published warehouse: DuckDB names a database after its file, and dbt's
+        views refer to that name, so the published copy's views resolve only if the names agree."""
+        return self.build_dir / self.warehouse_path.name
 
 
 def load_settings() -> Settings:

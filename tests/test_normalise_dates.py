@@ -361,3 +361,27 @@ def test_normalise_dates_without_reference_columns_leaves_relative_dates_null():
     out = normalise_dates(df, "mention")
     assert out["date"].to_list() == [date(2025, 6, 1), None, None]
     assert out.schema["date"] == pl.Date
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("lundi", date(2025, 6, 4), date(2025, 6, 2)),          # a Wednesday: the Monday before
+    ("on Wednesday", date(2025, 6, 4), date(2025, 6, 4)),   # the day itself
+    ("jeudi dernier", date(2025, 6, 4), date(2025, 5, 29)),
+    ("on Friday", date(2025, 6, 9), date(2025, 6, 6)),
+])
+def test_weekday_is_the_latest_such_day_up_to_publication(text, published, expected):
+    out = pl.DataFrame({"t": [text], "p": [published]}).select(
+        parse_date(pl.col("t"), pl.col("p"), pl.lit(None, pl.Date)).alias("v")).unnest("v")
+    assert out.row(0) == (expected, "day", "relative_now")
+
+
+def test_weekday_without_publication_date_is_null():
+    out = pl.DataFrame({"t": ["mardi"], "p": [None]}, schema={"t": pl.Utf8, "p": pl.Date}).select(
+        parse_date(pl.col("t"), pl.col("p"), pl.lit(None, pl.Date)).alias("v")).unnest("v")
+    assert out.row(0) == (None, None, None)
+
+
+def test_weekdays_are_found_in_a_sentence_but_not_inside_words():
+    sentence = "Acme a annoncé lundi une levée de 5 M€; the company said on Thursday. Lundivers est un nom."
+    found = [f.strip(" .") for f in re.findall(DATE_PATTERN, sentence)]
+    assert found == ["lundi", "on Thursday"]

@@ -49,6 +49,16 @@ def test_every_contract_table_is_built(seeded_run):
     con.close()
 
 
+def test_every_view_of_the_published_warehouse_resolves(seeded_run):
+    _, warehouse = seeded_run
+    con = duckdb.connect(str(warehouse), read_only=True)
+    views = con.execute("select schema_name, view_name from duckdb_views() where not internal").fetchall()
+    assert views
+    for schema, view in views:
+        con.execute(f"select count(*) from {schema}.{view}").fetchone()
+    con.close()
+
+
 def test_every_core_fact_has_exact_evidence(seeded_run):
     _, warehouse = seeded_run
     con = duckdb.connect(str(warehouse), read_only=True)

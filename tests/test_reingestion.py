@@ -47,7 +47,7 @@ def test_unchanged_folder_is_not_extracted_again(workspace):
     source, warehouse = workspace
     (source / "one.txt").write_text(FIRST, encoding="utf-8")
     run_pipeline()
-    build = warehouse.parent / f".{warehouse.stem}.build" / "build.duckdb"
+    build = warehouse.parent / f".{warehouse.stem}.build" / warehouse.name
     con = duckdb.connect(str(build), read_only=True)
     before = con.execute("select * from raw.candidate_facts order by candidate_id").fetchall()
     ingested = con.execute("select ingested_at from raw.documents").fetchall()

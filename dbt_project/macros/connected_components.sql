@@ -14,14 +14,19 @@
     select node_b, node_a from {{ edges }}
 ),
 
-{{ name }}(node_id, label) using key (node_id) as (
+{{ name }}_walk(node_id, label) using key (node_id) as (
     select node_id, node_id from {{ nodes }}
     union
     select l.node_b, min(c.label)
-    from {{ name }} as c
+    from {{ name }}_walk as c
     inner join {{ name }}_links as l on l.node_a = c.node_id
-    left join recurring.{{ name }} as r on r.node_id = l.node_b
+    left join recurring.{{ name }}_walk as r on r.node_id = l.node_b
     group by l.node_b, r.label
     having min(c.label) < any_value(r.label)
+),
+
+-- materialised: joined against a recursive CTE directly, the planner picked plans that did not finish
+{{ name }} as materialized (
+    select node_id, label from {{ name }}_walk
 )
 {%- endmacro %}

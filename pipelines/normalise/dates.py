@@ -107,9 +107,16 @@ _YEAR_FORM = (
     rf"[0-9]*{_YEAR_BARE}[0-9]*"
 )
 
+# A weekday ("lundi", "on Wednesday") is the latest such day on or before publication.
+_WEEKDAY = (
+    r"(?:(?:on|last|this|ce|le)\s+)?"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+dernier)?(?:[^a-z0-9]|$)"
+)
+
 DATE_PATTERN: str = (
     rf"(?i)(?:{_REL_ANCHOR}|{_REL_NOW}|{_NUMERIC}|{_PERIOD}|{_SEASON}|{_DAY_MONTH}"
-    rf"|{_MONTH_FORMS}|{_MONTH_DAY}|{_YEAR_MOD}|{_YEAR_FORM})"
+    rf"|{_MONTH_FORMS}|{_MONTH_DAY}|{_YEAR_MOD}|{_YEAR_FORM}|{_WEEKDAY})"
 )
 
 # ---------------------------------------------------------------- parsing --
@@ -145,6 +152,9 @@ _COUNTS = {"un": 1, "une": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3,
            "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "dix": 10, "ten": 10}
 _SEASONS = {"printemps": 3, "spring": 3, "ete": 6, "summer": 6, "automne": 9, "autumn": 9,
             "fall": 9, "hiver": 1, "winter": 1}
+_WEEKDAYS = {"lundi": 0, "monday": 0, "mardi": 1, "tuesday": 1, "mercredi": 2, "wednesday": 2, "jeudi": 3,
+             "thursday": 3, "vendredi": 4, "friday": 4, "samedi": 5, "saturday": 5, "dimanche": 6, "sunday": 6}
+_WEEKDAY_TOKEN = "(" + "|".join(_WEEKDAYS) + ")"
 _COUNT = r"(un|une|a|one|deux|two|trois|three|quatre|four|cinq|five|six|dix|ten|[0-9]{1,2})"
 _W = "(?:^|[^a-z])"
 _E = "(?:[^a-z]|$)"
@@ -233,6 +243,7 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr) -> pl.Expr
         "early": f("t").str.contains(rf"{_W}(?:debut|early|beginning|start){_E}"),
         "late": f("t").str.contains(rf"{_W}(?:fin|late|end){_E}"),
         "strictly_before": f("t").str.contains(rf"{_W}(?:last|dernier|derniere){_E}"),
+        "weekday": f("t").str.extract(rf"{_W}{_WEEKDAY_TOKEN}{_E}", 1).replace_strict(_WEEKDAYS, **months_map),
         "anchor_years": anchor_years,
         "days": days,
         "months": months,
@@ -251,6 +262,7 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr) -> pl.Expr
         "pub_y": f("pub").dt.year().cast(pl.Int32),
         "pub_m": f("pub").dt.month().cast(pl.Int32),
         "shifted": f("pub") + pl.duration(days=f("days")),
+        "on_weekday": f("pub") - pl.duration(days=(f("pub").dt.weekday().cast(pl.Int32) - 1 - f("weekday")) % 7),
     }
     calendar = {
         "month_first": (f("n2") > 12) & (f("n1") <= 12),
@@ -270,6 +282,8 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr) -> pl.Expr
          "day", "relative_now"),
         (f("months").is_not_null(), f("month_index") // 12, f("month_index") % 12 + 1, 1,
          "month", "relative_now"),
+        (f("weekday").is_not_null() & month.is_null() & year.is_null(), f("on_weekday").dt.year(),
+         f("on_weekday").dt.month(), f("on_weekday").dt.day(), "day", "relative_now"),
         (f("years").is_not_null(), f("pub_y") + f("years"), 1, 1, "year", "relative_now"),
         (f("quarter").is_not_null() & year.is_not_null(), year, f("quarter") * 3 - 2, 1, "quarter", "absolute"),
         (f("half").is_not_null() & year.is_not_null(), year, f("half") * 6 - 5, 1, "half", "absolute"),

@@ -43,7 +43,7 @@ candidates as (
     from resolved
 ),
 
-shared_investor_pairs as (
+shared_investor_pairs as materialized (
     select distinct a.candidate_id as candidate_a, b.candidate_id as candidate_b
     from investors as a
     inner join investors as b
@@ -128,7 +128,7 @@ phase1_edges as (
 
 {{ connected_components('phase1', 'candidate_nodes', 'phase1_edges') }},
 
-phase1_clusters as (
+phase1_clusters as materialized (
     select
         p.label as cluster_id,
         bool_and(c.is_vague) as is_vague,
@@ -139,7 +139,7 @@ phase1_clusters as (
     group by p.label
 ),
 
-phase1_cluster_pairs as (
+phase1_cluster_pairs as materialized (
     select
         la.label as cluster_a,
         lb.label as cluster_b,
@@ -190,7 +190,7 @@ vague_group_edges as (
 
 {{ connected_components('vague_groups', 'cluster_nodes', 'vague_group_edges') }},
 
-phase2a as (
+phase2a as materialized (
     select
         p.node_id as candidate_id,
         coalesce(va.target_cluster_id, vg.label) as label
@@ -201,7 +201,7 @@ phase2a as (
 
 -- phase 2b: a cluster compatible with exactly one other ----------------------
 
-phase2a_cluster_pairs as (
+phase2a_cluster_pairs as materialized (
     select
         la.label as cluster_a,
         lb.label as cluster_b,
