@@ -33,6 +33,7 @@ from pipelines.extract.cues import (
 PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
 ORG_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…)+\s*(?:(?:,|et|and|ou|or)\s*)?(?:(?:avec|with|à|to)\s+)?"
                           r"(?:(?:le|la|les|l['’]|the)\s*)?(?:[a-zà-ÿ\-]+\s+){0,3}$")
+CONJUNCTION_GAP = re.compile(r"^\s*,?\s*(?:et|and|ou|or|&)\s*$")
 SUBJECT_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…|,\s*et|,\s*and)\s*$")
 PUBLIC_WORDS = re.compile(r"(?i)\b(?:army|navy|air force|marines|ministère|ministry|department|gouvernement|government|"
                           r"agence|agency|commission|armée|armées|pentagon|pentagone|dod|nhs|ville|city|région|region|"
@@ -200,9 +201,11 @@ class DocumentFacts:
             return [], None
         group = [phs[chosen]]
         j = chosen - 1
-        while j >= 0 and SUBJECT_LIST_GAP.match(text[phs[j][2]:group[0][1]]):
-            group.insert(0, phs[j])
-            j -= 1
+        # "A, B et C": a list ends with a conjunction; "X, la jeune pousse," is an apposition, not a list
+        if j >= 0 and CONJUNCTION_GAP.match(text[phs[j][2]:phs[chosen][1]]):
+            while j >= 0 and SUBJECT_LIST_GAP.match(text[phs[j][2]:group[0][1]]):
+                group.insert(0, phs[j])
+                j -= 1
         names = []
         for idx, start, _ in group:
             name = self._org_name(s, idx, exclude)
@@ -431,8 +434,8 @@ class DocumentFacts:
     def _voice_stake_noun(self, s, lo, hi, start, end, text):
         stake = self._stake(s)
         amount, valuation = self._money(s, lo, hi)
-        if stake is None and (amount is None or re.match(r"(?i)participation\s+(?:from|of)", s.abs.text[start:end + 6])):
-            return None  # "with participation from X" lists investors; it states no stake
+        if stake is None and not re.match(r"(?i)(?:prise de )?(?:participation|stake)\s+(?:de\s+|of\s+)?⟦M", s.abs.text[start:]):
+            return None  # "avec la participation de X" lists investors; a stake states a share or its price
         return self._investment_roles(s, lo, hi, start, end, amount, valuation)
 
     def _voice_investment_noun(self, s, lo, hi, start, end, text):

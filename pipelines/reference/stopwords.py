@@ -29,7 +29,7 @@ série series seed amorçage tour round
 startups start-ups companies entreprises sociétés investors investisseurs fonds funds clients customers
 announces announced raises raised secures secured lands closes signs wins acquires launches names taps inks
 lève signe annonce décroche remporte
-pme eti tpe sme smes startup hq ipo
+pme eti tpe sme smes startup hq ipo issue issu issus née fondée basée créée founded based
 additionally finally meanwhile separately similarly notably currently recently initially previously ultimately
 importantly earlier later overall instead still moreover furthermore nonetheless altogether likewise elsewhere
 """.split()) | frozenset()
