@@ -71,7 +71,8 @@ CUES: tuple[Cue, ...] = (
     _c("contract", "customer_awards",
        r"\b(?:attribue|a attribué|avait attribué|confie|a confié|commande|a commandé|a passé commande|"
        r"notifie|a notifié|"
-       r"choisit|a choisi|sélectionne|a sélectionné|retient|a retenu|fait appel à|a fait appel à|"
+       r"choisit|a choisi|choisi|sélectionne|a sélectionné|retient|a retenu|retenu|fait appel à|a fait appel à|"
+       r"(?:a|ont|avait) confié|lui a confié|"
        r"(?:fit|a fait|avait fait) de (?=⟦)|"
        r"award(?:s|ed)|order(?:s|ed) |select(?:s|ed)|cho(?:se|oses)|pick(?:s|ed)|tap(?:s|ped)|hire[sd]|"
        r"(?:made|makes) (?=⟦))"),

@@ -143,9 +143,11 @@ class DocumentFacts:
         for (ps, _), m in reversed(list(zip(s.abs.positions, s.abs.mentions))):
             if m.start < before and usable(m) and (complements or not COMPLEMENT_BEFORE.search(s.abs.text[max(0, ps - 12):ps])):
                 return m.label
+        # in earlier sentences; the investors of a round told in this document are not "la société"
+        investors = {name for c in self.candidates for name in c.investors}
         for prev in reversed([x for x in self.sentences if x.index < s.index][-6:]):
             for m in reversed(prev.abs.mentions):
-                if usable(m):
+                if usable(m) and m.label not in investors:
                     return m.label
         return self.focus if self.focus not in exclude else None
 

@@ -33,9 +33,13 @@ _PUBLIC_BODY = re.compile(
 )
 
 _ANAPHOR = re.compile(
-    r"(?i)(?<![\w])(?:la|le|ce|cette|sa|son|leur|l['’]|the|this|that|its|their) ?(?:start-?up|startup|scale-?up|jeune pousse|pépite|entreprise|"
+    r"(?i)(?<![\w])(?:la|le|ce|cette|sa|son|leur|l['’]|the|this|that|its|their) ?"
+    r"(?:[\w.]+-based |[a-zà-ÿ]+(?:-[a-zà-ÿ]+)? ){0,2}?"
+    r"(?:start-?up|startup|scale-?up|jeune pousse|pépite|entreprise|"
     r"société|firme|company|firm|fournisseur|supplier|vendor|provider|prestataire|éditeur|hébergeur|licorne|unicorn|"
-    r"spécialiste|concurrent|rival)s?(?![\w])"
+    r"spécialiste|concurrent|rival|insurer|retailer|lender|bank|carrier|airline|automaker|carmaker|manufacturer|"
+    r"developer|maker|operator|conglomerate|assureur|banque|distributeur|enseigne|constructeur|opérateur|"
+    r"mutuelle|coopérative|armateur|logisticien|industriel)s?(?![\w])"
 )
 
 # Words that end names even though alone they are not names ("Scale AI", "Mistral AI", "Hugging Face Labs").
@@ -52,7 +56,7 @@ _DESCRIPTIVE_COMPOUND = re.compile(r"^[\w.]+(?:-[a-zà-ÿ]+)+$")
 
 _BASED = re.compile(r"^[\w.]+-based$")
 
-_ALIAS_TAIL = re.compile(r"(?: (?:[A-Z]{2,5}|Group|Holdings|Labs))+(?![\w\-])")
+_ALIAS_TAIL = re.compile(rf"(?: (?:[A-Z]{{2,5}}|[{UPPER}][a-zà-ÿ]+)){{1,2}}(?![\w\-])")
 
 _APPOSITION_GAP = re.compile(r"^ (?:[a-zà-ÿ\-]+ ){0,2}$")
 
@@ -125,8 +129,8 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             end = m.end()
             # "Samsung SDS", "Salesforce Ventures Group": a reference name followed by acronyms or name tails
             tail = _ALIAS_TAIL.match(sentence, end)
-            if tail:
-                end = tail.end()
+            if tail and not any(w.lower() in NON_ORG_WORDS or w.lower() in PLACE_WORDS for w in tail.group(0).split()):
+                end = tail.end()  # "Orange Business", "Samsung SDS": a division keeps its own name
             add(Span(m.start(), end, sentence[m.start():end], "organization", sentence[m.start():end],
                      org_type if end == m.end() else ""))
     for m in _PUBLIC_BODY.finditer(sentence):

@@ -6,7 +6,9 @@
                  through a shared investor they would bridge two events)
       phase 2a   attach each vague cluster to its best compatible cluster
                  sharing an investor (funding) or the customer (contract,
-                 loss); vague clusters with no such cluster group together
+                 loss), or to the best compatible cluster at all when it
+                 names no party; vague clusters with no such cluster group
+                 together
       phase 2b   merge a cluster that is compatible with exactly one other, and
                  merge groups of clusters that are all compatible with one
                  another and with no cluster outside the group
@@ -132,6 +134,7 @@ phase1_clusters as materialized (
     select
         p.label as cluster_id,
         bool_and(c.is_vague) as is_vague,
+        bool_or(c.counterparty_id is not null or c.candidate_id in (select candidate_id from investors)) as names_a_party,
         count(distinct c.document_id) as n_documents,
         max(c.amount_compared) as max_amount
     from candidates as c
@@ -163,7 +166,9 @@ vague_attachments as (
     inner join phase1_clusters as b on b.cluster_id = cp.cluster_b
     where a.is_vague
         and not b.is_vague
-        and cp.shares_party
+        -- a mention that names nobody ("Acme's mega-round") cannot contradict an event: it joins the
+        -- most reported one it fits
+        and (cp.shares_party or not a.names_a_party)
         and not cp.any_conflict
     qualify row_number() over (
         partition by cp.cluster_a
