@@ -11,7 +11,6 @@ from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.warehouse.build import connect_build, writer_lock
 from pipelines.warehouse.documents_store import sync_documents
 
-WAREHOUSE_POOL = "dealwire_warehouse"
 
 
 @dg.multi_asset(
@@ -24,7 +23,6 @@ WAREHOUSE_POOL = "dealwire_warehouse"
         dg.AssetSpec(["raw", "rejected_inputs"], group_name="ingestion", kinds={"duckdb"},
                      description="Every file that could not be read as an article, with the reason."),
     ],
-    pool=WAREHOUSE_POOL,
 )
 def raw_documents(context: dg.AssetExecutionContext, dealwire: DealwireSettings):
     """Mirror the source folder: new files are added, edited ones replaced, deleted ones retracted."""

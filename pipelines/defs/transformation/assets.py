@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import dagster as dg
+import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
-from pipelines.defs.ingestion.assets import WAREHOUSE_POOL
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import DealwireSettings
 from pipelines.defs.transformation.project import dbt_project
@@ -38,8 +38,7 @@ def dbt_environment(build_db) -> dict[str, str]:
 def dbt_models_def() -> dg.AssetsDefinition:
     project = dbt_project()
 
-    @dbt_assets(manifest=project.manifest_path, project=project, dagster_dbt_translator=DealwireTranslator(),
-                pool=WAREHOUSE_POOL)
+    @dbt_assets(manifest=project.manifest_path, project=project, dagster_dbt_translator=DealwireTranslator())
     def dealwire_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, dealwire: DealwireSettings):
         """Deduplicate, resolve and convert the candidate facts into the contract's marts; dbt tests run as checks."""
         settings = dealwire.settings()
@@ -58,7 +57,7 @@ def _mart_keys() -> list[dg.AssetKey]:
 
 @functools.cache
 def published_warehouse_def() -> dg.AssetsDefinition:
-    @dg.asset(key=PUBLISHED_KEY, deps=_mart_keys(), group_name="publication", kinds={"duckdb"}, pool=WAREHOUSE_POOL)
+    @dg.asset(key=PUBLISHED_KEY, deps=_mart_keys(), group_name="publication", kinds={"duckdb"})
     def dealwire_warehouse(context: dg.AssetExecutionContext, dealwire: DealwireSettings) -> dg.MaterializeResult:
         """The DuckDB file analysts query: a copy of the finished build, swapped in with one atomic rename, so an
         open session sees the previous complete state until it reconnects and never blocks the run."""
@@ -66,7 +65,8 @@ def published_warehouse_def() -> dg.AssetsDefinition:
         with writer_lock(settings.build_dir, context.log.info):
             remove_stale_temporaries(settings.warehouse_path)
             size = publish(settings.build_db, settings.warehouse_path)
-        with connect_build(settings.build_db) as con:
+            con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+        try:
             counts = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0]
                       for t in ("fct_funding_rounds", "fct_contracts", "fct_customer_losses", "dim_documents",
                                 "rejected_inputs")}
@@ -74,6 +74,8 @@ def published_warehouse_def() -> dg.AssetsDefinition:
                 con, "marts.fct_funding_rounds",
                 "select company_name, round_type, amount, currency, amount_usd, event_date, source_count "
                 "from marts.fct_funding_rounds order by amount_usd desc nulls last limit 10")
+        finally:
+            con.close()
         return dg.MaterializeResult(metadata={**meta, **{f"rows_{k}": v for k, v in counts.items()},
                                               "path": str(settings.warehouse_path), "bytes": size})
 
