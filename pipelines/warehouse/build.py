@@ -34,13 +34,16 @@ def writer_lock(build_dir: Path, log=None, timeout_s: float = 3600.0) -> Iterato
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "an unknown process"
                 if not announced and log is not None:
-                    handle.seek(0)
-                    log(f"another Dealwire run ({handle.read().strip() or 'unknown process'}) is writing "
-                        f"{build_dir}; waiting for it to finish")
+                    log(f"another Dealwire run ({holder}) is writing {build_dir}; waiting for it to finish")
                     announced = True
                 if time.monotonic() > deadline:
-                    raise TimeoutError(f"gave up waiting for the writer lock on {lock_path}") from None
+                    raise TimeoutError(
+                        f"{lock_path} is held by {holder}, another Dealwire run writing the warehouse; waited "
+                        f"{timeout_s:.0f} s. Let that run finish or stop it; the published warehouse is unaffected."
+                    ) from None
                 time.sleep(0.5)
         handle.seek(0)
         handle.truncate()
