@@ -48,6 +48,12 @@ def test_lead_investor_is_marked():
     ("Datacrue a signé un contrat avec la SNCF pour la maintenance prédictive.", "Datacrue", "SNCF"),
     ("The Department of Defense awarded a $100M contract to Vantor.", "Vantor", "Department of Defense"),
     ("Helix Data won a contract from the U.S. Navy.", "Helix Data", "U.S. Navy"),
+    ("Carrefour a retenu Lumio pour déployer ses caméras dans 120 hypermarchés.", "Lumio", "Carrefour"),
+    ("In July, Bell Canada chose Cohere as its preferred AI provider.", "Cohere", "Bell Canada"),
+    ("Databricks said on Wednesday it had agreed to pay Anthropic $100 million over five years.", "Anthropic", "Databricks"),
+    ("Kitehawk Labs Inc., Huntsville, Alabama, was awarded a $12,450,000 cost-plus-fixed-fee contract for "
+     "autonomy software. Army Contracting Command, Redstone Arsenal, Alabama, is the contracting activity.",
+     "Kitehawk Labs", "Army Contracting Command"),
 ])
 def test_contract_roles(text, supplier, customer):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
@@ -58,6 +64,10 @@ def test_contract_roles(text, supplier, customer):
     ("Carrefour a mis fin à son contrat avec Shelfwise.", "Shelfwise", "Carrefour"),
     ("Lufthansa dropped Cloudnova as its analytics provider.", "Cloudnova", "Lufthansa"),
     ("Orange a décidé de couper les ponts avec Datawise, son fournisseur historique.", "Datawise", "Orange"),
+    ("Routewise also lost Keller Freight earlier this year.", "Routewise", "Keller Freight"),
+    ("Monzo had scaled back its use of Halden's models last month.", "Halden", "Monzo"),
+    ("Samsung SDS stopped using Labelforge for its Korean-language projects.", "Labelforge", "Samsung SDS"),
+    ("Le Crédit Mutuel Arkéa a mis fin à son contrat avec Parlance au premier trimestre 2025.", "Parlance", "Crédit Mutuel Arkéa"),
 ])
 def test_customer_loss_roles(text, supplier, customer):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]
@@ -122,27 +132,3 @@ def test_evidence_is_the_sentence_at_its_offsets():
 ])
 def test_switching_supplier_is_a_loss_and_a_contract(text, expected):
     assert {(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text)} == expected
-
-
-@pytest.mark.parametrize("text, supplier, customer", [
-    ("Carrefour a retenu Lumio pour déployer ses caméras dans 120 hypermarchés.", "Lumio", "Carrefour"),
-    ("In July, Bell Canada chose Cohere as its preferred AI provider.", "Cohere", "Bell Canada"),
-    ("Databricks said on Wednesday it had agreed to pay Anthropic $100 million over five years.", "Anthropic", "Databricks"),
-    ("Kitehawk Labs Inc., Huntsville, Alabama, was awarded a $12,450,000 cost-plus-fixed-fee contract for "
-     "autonomy software. Army Contracting Command, Redstone Arsenal, Alabama, is the contracting activity.",
-     "Kitehawk Labs", "Army Contracting Command"),
-])
-def test_more_contract_forms(text, supplier, customer):
-    facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
-    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [(supplier, customer)]
-
-
-@pytest.mark.parametrize("text, supplier, customer", [
-    ("Routewise also lost Keller Freight earlier this year.", "Routewise", "Keller Freight"),
-    ("Monzo had scaled back its use of Halden's models last month.", "Halden", "Monzo"),
-    ("Samsung SDS stopped using Labelforge for its Korean-language projects.", "Labelforge", "Samsung SDS"),
-    ("Le Crédit Mutuel Arkéa a mis fin à son contrat avec Parlance au premier trimestre 2025.", "Parlance", "Crédit Mutuel Arkéa"),
-])
-def test_more_customer_loss_forms(text, supplier, customer):
-    facts = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]
-    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [(supplier, customer)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 import duckdb
+import polars as pl
 
 
 def table_metadata(con: duckdb.DuckDBPyConnection, table: str, preview_sql: str | None = None,
@@ -11,7 +12,7 @@ def table_metadata(con: duckdb.DuckDBPyConnection, table: str, preview_sql: str 
     count = con.execute(f"select count(*) from {table}").fetchone()[0]
     frame = con.sql(preview_sql or f"select * from {table} limit {limit}").pl()
     for col, dtype in frame.schema.items():
-        if dtype == __import__("polars").Utf8:
+        if dtype == pl.Utf8:
             frame = frame.with_columns(frame[col].str.slice(0, 80))
     return {
         "dagster/row_count": dg.MetadataValue.int(int(count)),
