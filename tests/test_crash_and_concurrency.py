@@ -12,7 +12,7 @@ from pipelines.config import PROJECT_ROOT
 from tests.conftest import SEEDS_DIR, copy_tree
 from tests.pipeline_runner import run_pipeline
 from tests.process_helpers import ask, kill_when, pipeline_process, reader_process, sha256
-from tests.test_pipeline_end_to_end import _marts_snapshot
+from tests.warehouse_snapshot import marts_snapshot
 
 sys.path.insert(0, str(PROJECT_ROOT / "bench"))
 from throughput import article  # noqa: E402  (the benchmark's article generator)
@@ -35,7 +35,7 @@ def published(workspace):
 
 
 @pytest.mark.parametrize("marker, delay", [
-    ('STEP_START - Started execution of step "raw__mentions"', 0.2),
+    ('STEP_START - Started execution of step "raw_extraction"', 0.2),
     ('STEP_START - Started execution of step "dealwire_dbt_models"', 3.0),
 ], ids=["during_extraction", "during_dbt"])
 def test_a_killed_run_leaves_the_published_warehouse_byte_for_byte(published, marker, delay, monkeypatch):
@@ -46,9 +46,9 @@ def test_a_killed_run_leaves_the_published_warehouse_byte_for_byte(published, ma
     assert sha256(warehouse) == before
     # the next run completes, and a run after it changes nothing: no duplicates were left behind
     run_pipeline()
-    after_recovery = _marts_snapshot(warehouse)
+    after_recovery = marts_snapshot(warehouse)
     run_pipeline()
-    assert _marts_snapshot(warehouse) == after_recovery
+    assert marts_snapshot(warehouse) == after_recovery
     con = duckdb.connect(str(warehouse), read_only=True)
     assert con.execute("select count(*) from marts.dim_documents").fetchone()[0] == 305
     duplicates = con.execute("select count(*) - count(distinct candidate_id) from marts.fct_evidence").fetchone()[0]
@@ -88,9 +88,9 @@ def test_two_runs_started_together_queue_and_both_succeed(published):
     assert first.returncode == 0, out_first
     assert second.returncode == 0, out_second
     assert "waiting for it to finish" in out_first + out_second
-    snapshot = _marts_snapshot(warehouse)
+    snapshot = marts_snapshot(warehouse)
     run_pipeline()
-    assert _marts_snapshot(warehouse) == snapshot
+    assert marts_snapshot(warehouse) == snapshot
 
 
 def test_absurd_and_negative_amounts_never_reach_the_marts(workspace):

@@ -11,24 +11,9 @@ import pytest
 
 from tests.conftest import SEEDS_DIR, SHARED_GOLD, copy_tree
 from tests.pipeline_runner import run_pipeline
+from tests.warehouse_snapshot import CONTRACT_TABLES, marts_snapshot
 
-CONTRACT_TABLES = ["fct_funding_rounds", "fct_funding_round_investors", "fct_contracts", "fct_customer_losses",
-                   "dim_organizations", "dim_documents", "fct_evidence", "rejected_inputs"]
 CORE = ["fct_funding_rounds", "fct_contracts", "fct_customer_losses"]
-
-
-def _marts_snapshot(warehouse) -> dict[str, list]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        out = {}
-        for table in CONTRACT_TABLES:
-            cols = [r[0] for r in con.execute(
-                "select column_name from information_schema.columns where table_schema='marts' and table_name=? "
-                "order by ordinal_position", [table]).fetchall()]
-            out[table] = sorted(map(repr, con.execute(f"select {', '.join(cols)} from marts.{table}").fetchall()))
-        return out
-    finally:
-        con.close()
 
 
 @pytest.fixture()
@@ -91,9 +76,9 @@ def test_one_deal_reported_by_five_articles_is_one_fact_with_five_sources(seeded
 
 def test_rerun_on_same_input_leaves_every_mart_identical(seeded_run):
     _, warehouse = seeded_run
-    before = _marts_snapshot(warehouse)
+    before = marts_snapshot(warehouse)
     run_pipeline()
-    assert _marts_snapshot(warehouse) == before
+    assert marts_snapshot(warehouse) == before
 
 
 @pytest.mark.skipif(not (SHARED_GOLD / "score.py").exists(), reason="the development gold set is not beside the repo")

@@ -14,13 +14,13 @@ import duckdb
 import polars as pl
 
 STAGE_TABLES = {
-    "sentences": ("raw.sentences",),
-    "mentions": ("raw.mentions",),
-    "candidate_facts": ("raw.candidate_facts", "raw.candidate_fact_investors"),
+    "extraction": ("raw.sentences", "raw.mentions", "raw.candidate_facts", "raw.candidate_fact_investors"),
 }
 
 
-def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str) -> list[str]:
+def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str,
+                      shards: Sequence[str] | str | None = None) -> list[str]:
+    """Documents the stage has not processed with this version; `shards`: first hex digits to keep."""
     rows = con.execute(
         """
         select d.document_id
@@ -28,9 +28,10 @@ def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str) 
         left join raw.stage_progress p
           on p.stage = ? and p.document_id = d.document_id and p.extractor_version = ?
         where p.document_id is null
+          and (?::varchar[] is null or substr(d.document_id, 5, 1) in (select unnest(?::varchar[])))
         order by d.document_id
         """,
-        [stage, version],
+        [stage, version, None if shards is None else list(shards), None if shards is None else list(shards)],
     ).fetchall()
     return [r[0] for r in rows]
 

@@ -1,101 +1,80 @@
-"""Sentences -> mentions -> candidate facts, computed only for documents not yet extracted."""
+"""Sentences, mentions and candidate facts of the documents not yet extracted, in one step.
 
+The three tables are computed together by worker processes (one per core) and
+stored by this step alone; see pipelines/warehouse/extraction.py. The step can
+also be partitioned by the first hex digit of the document hash
+(`extraction_assets(SHARD_PARTITIONS)`), which is how the scale-out code
+location (pipelines/scaleout.py) runs it.
+"""
 
 import dagster as dg
-import polars as pl
+
+from pipelines import progress
 
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import DealwireSettings
 from pipelines.extract import EXTRACTOR_VERSION
-from pipelines.extract.pipeline import candidate_frames, mentions_frame, sentences_frame
 from pipelines.warehouse.build import connect_build, writer_lock
-from pipelines.warehouse.stages import pending_documents, replace_rows, retract_orphans
+from pipelines.warehouse.extraction import SHARDS, run_extraction
 
-# Documents per transaction: bounds memory, and a killed run keeps the batches it finished.
-BATCH_DOCUMENTS = 1000
+SHARD_PARTITIONS = dg.StaticPartitionsDefinition(list(SHARDS))
 
+# Each table is computed from the previous one; all four come out of one step.
+UPSTREAM = {"sentences": ["raw", "documents"], "mentions": ["raw", "sentences"],
+            "candidate_facts": ["raw", "mentions"], "candidate_fact_investors": ["raw", "mentions"]}
 
-def _batches(ids: list[str]):
-    for i in range(0, len(ids), BATCH_DOCUMENTS):
-        yield ids[i:i + BATCH_DOCUMENTS]
-
-
-def _run_stage(context, dealwire: DealwireSettings, stage: str, compute, describe) -> dict:
-    """Process the stage's pending documents in batches, then describe the result, all under the writer lock."""
-    settings = dealwire.settings()
-    with writer_lock(settings.build_dir, context.log.info), connect_build(settings.build_db) as con:
-        retracted = retract_orphans(con, stage)
-        pending = pending_documents(con, stage, EXTRACTOR_VERSION)
-        for batch in _batches(pending):
-            ids = pl.DataFrame({"document_id": batch})
-            con.register("batch_ids", ids)
-            frames = compute(con)
-            con.unregister("batch_ids")
-            replace_rows(con, stage, EXTRACTOR_VERSION, batch, frames)
-        context.log.info(f"{stage}: {len(pending)} documents processed, {retracted} retracted")
-        return {**describe(con), "documents_processed": len(pending), "documents_retracted": retracted}
+EXTRACTION_SPECS = {
+    "sentences": ("Sentences with their offsets in the cleaned text; `has_cue` marks the few worth analysing.",
+                  "select document_id, sentence_index, has_cue, text from raw.sentences where has_cue "
+                  "order by document_id, sentence_index limit 10"),
+    "mentions": ("Money, percentages, dates (normalised with Polars), organisations, people and anaphors.",
+                 "select mention_type, count(*) as mentions from raw.mentions group by all order by mentions desc"),
+    "candidate_facts": ("Facts as each sentence states them, with the evidence span; not yet deduplicated "
+                        "across articles.",
+                        "select fact_kind, subject_name, counterparty_name, amount, currency, event_date "
+                        "from raw.candidate_facts order by candidate_id limit 15"),
+    "candidate_fact_investors": ("Investors named for each candidate funding round.", None),
+}
 
 
-@dg.asset(key=["raw", "sentences"], deps=[["raw", "documents"]], group_name="extraction",
-          kinds={"python", "duckdb"})
-def raw_sentences(context: dg.AssetExecutionContext, dealwire: DealwireSettings) -> dg.MaterializeResult:
-    """Sentences with their offsets in the cleaned text; `has_cue` marks the few worth analysing."""
-    def compute(con):
-        docs = con.sql("select document_id, text from raw.documents where document_id in "
-                           "(select document_id from batch_ids)").pl()
-        return {"raw.sentences": sentences_frame(docs)}
-
-    def describe(con):
-        return table_metadata(con, "raw.sentences", "select document_id, sentence_index, has_cue, text "
-                              "from raw.sentences where has_cue order by document_id, sentence_index limit 10")
-
-    return dg.MaterializeResult(metadata=_run_stage(context, dealwire, "sentences", compute, describe))
+def _specs() -> list[dg.AssetSpec]:
+    return [dg.AssetSpec(["raw", name], deps=[UPSTREAM[name]], group_name="extraction",
+                         kinds={"python", "polars", "duckdb"}, description=description)
+            for name, (description, _) in EXTRACTION_SPECS.items()]
 
 
-@dg.asset(key=["raw", "mentions"], deps=[["raw", "sentences"]], group_name="extraction",
-          kinds={"python", "polars", "duckdb"})
-def raw_mentions(context: dg.AssetExecutionContext, dealwire: DealwireSettings) -> dg.MaterializeResult:
-    """Money, percentages, dates (normalised with Polars), organisations, people and anaphors."""
-    def compute(con):
-        docs = con.sql("select document_id, published_at from raw.documents where document_id in "
-                           "(select document_id from batch_ids)").pl()
-        sents = con.sql("select * from raw.sentences where document_id in (select document_id from batch_ids)").pl()
-        return {"raw.mentions": mentions_frame(docs, sents)}
+def extraction_assets(partitions_def: dg.PartitionsDefinition | None = None) -> dg.AssetsDefinition:
+    """The extraction step, whole or partitioned by document-hash shard."""
 
-    def describe(con):
-        return table_metadata(con, "raw.mentions", "select mention_type, count(*) as mentions from raw.mentions "
-                              "group by all order by mentions desc")
-
-    return dg.MaterializeResult(metadata=_run_stage(context, dealwire, "mentions", compute, describe))
-
-
-@dg.multi_asset(
-    specs=[
-        dg.AssetSpec(["raw", "candidate_facts"], deps=[["raw", "mentions"]], group_name="extraction",
-                     kinds={"python", "duckdb"},
-                     description="Facts as each sentence states them, with the evidence span; not yet "
-                                 "deduplicated across articles."),
-        dg.AssetSpec(["raw", "candidate_fact_investors"], deps=[["raw", "mentions"]], group_name="extraction",
-                     kinds={"duckdb"}, description="Investors named for each candidate funding round."),
-    ],
-)
-def raw_candidate_facts(context: dg.AssetExecutionContext, dealwire: DealwireSettings):
-    """Cue patterns assign parties, amounts and dates; hypothetical and negated statements are left out."""
-    def compute(con):
-        sents = con.sql("select * from raw.sentences where document_id in (select document_id from batch_ids)").pl()
-        ments = con.sql("select * from raw.mentions where document_id in (select document_id from batch_ids)").pl()
-        facts, investors = candidate_frames(sents, ments)
-        return {"raw.candidate_facts": facts, "raw.candidate_fact_investors": investors}
-
-    def describe(con):
-        return {
-            "facts": table_metadata(con, "raw.candidate_facts",
-                                    "select fact_kind, subject_name, counterparty_name, amount, currency, "
-                                    "event_date from raw.candidate_facts order by candidate_id limit 15"),
-            "investors": table_metadata(con, "raw.candidate_fact_investors"),
+    @dg.multi_asset(name="raw_extraction" if partitions_def is None else "raw_extraction_by_shard",
+                    specs=_specs(), partitions_def=partitions_def,
+                    description="Cue patterns assign parties, amounts and dates; hypothetical and negated "
+                                "statements are left out.")
+    def raw_extraction(context: dg.AssetExecutionContext, dealwire: DealwireSettings):
+        settings = dealwire.settings()
+        shards = context.partition_keys if context.has_partition_key else SHARDS
+        stats = run_extraction(settings, EXTRACTOR_VERSION, shards, log=context.log.info,
+                               progress=lambda done, total: progress.report("extraction", done, total))
+        context.log.info(f"extraction: {stats.documents} documents in {stats.seconds:.1f} s with {stats.workers} "
+                         f"worker(s), {stats.retracted} retracted")
+        run_stats = {
+            "documents_extracted": stats.documents,
+            "documents_retracted": stats.retracted,
+            "workers": stats.workers,
+            "seconds": round(stats.seconds, 2),
+            "documents_per_second": round(stats.documents_per_second, 1),
+            **{f"candidates_{kind}": n for kind, n in sorted(stats.facts_per_kind.items())},
         }
+        with writer_lock(settings.build_dir, context.log.info), connect_build(settings.build_db) as con:
+            for name, (_, preview) in EXTRACTION_SPECS.items():
+                metadata = table_metadata(con, f"raw.{name}", preview)
+                if name == "candidate_facts":
+                    metadata.update(run_stats)
+                yield dg.MaterializeResult(asset_key=["raw", name], metadata=metadata)
 
-    info = _run_stage(context, dealwire, "candidate_facts", compute, describe)
-    counts = {k: v for k, v in info.items() if k.startswith("documents_")}
-    yield dg.MaterializeResult(asset_key=["raw", "candidate_facts"], metadata={**info["facts"], **counts})
-    yield dg.MaterializeResult(asset_key=["raw", "candidate_fact_investors"], metadata=info["investors"])
+    return raw_extraction
+
+
+@dg.definitions
+def extraction_defs() -> dg.Definitions:
+    return dg.Definitions(assets=[extraction_assets()])

@@ -1,0 +1,163 @@
+"""Extraction of the pending documents: worker processes compute, one process writes.
+
+The documents are split by the first hex digit of their content hash into
+sixteen shards. For each shard the writer lock is held twice, briefly: once to
+read the shard's pending documents, once to store what was extracted from
+them. In between, without the lock, the documents are extracted in batches by
+a pool of worker processes (both cores on this machine). The same function
+serves a whole run (every shard, one after the other) and a partitioned Dagster
+run (some shards): partitions running at once on several processes or
+machines then only queue for the short reads and writes.
+
+Shards also bound memory: a shard's texts and rows are all that is held at a
+time, a sixteenth of the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from pipelines.config import Settings
+from pipelines.warehouse.build import connect_build, writer_lock
+from pipelines.warehouse.stages import pending_documents, replace_rows, retract_orphans
+
+STAGE = "extraction"
+SHARDS = tuple("0123456789abcdef")
+# Documents per task sent to a worker, and per transaction when storing.
+BATCH_DOCUMENTS = 250
+# Below this many pending documents, starting worker processes costs more than it saves.
+PARALLEL_FROM_DOCUMENTS = 400
+
+
+def shard_of(document_id: str) -> str:
+    """'doc_' + hex digest: the first hex digit names the shard."""
+    return document_id[4]
+
+
+def extraction_workers() -> int:
+    """DEALWIRE_EXTRACT_WORKERS, by default one per core."""
+    value = os.environ.get("DEALWIRE_EXTRACT_WORKERS")
+    return max(1, int(value)) if value else (os.cpu_count() or 1)
+
+
+def extract_batch(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """documents(document_id, text, published_at) -> the rows of the four extraction tables."""
+    from pipelines.extract.pipeline import extract_all
+
+    sentences, mentions, facts, investors = extract_all(documents)
+    return {"raw.sentences": sentences, "raw.mentions": mentions, "raw.candidate_facts": facts,
+            "raw.candidate_fact_investors": investors}
+
+
+@dataclass
+class ExtractionStats:
+    documents: int = 0
+    retracted: int = 0
+    sentences: int = 0
+    candidate_facts: int = 0
+    facts_per_kind: dict[str, int] = field(default_factory=dict)
+    workers: int = 1
+    seconds: float = 0.0
+
+    @property
+    def documents_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+
+def _worker_pool(workers: int) -> Executor:
+    # spawn, not fork: the parent holds DuckDB and Polars thread pools, which do not survive a fork.
+    # One Polars thread per worker: the workers already fill the cores.
+    os.environ.setdefault("POLARS_MAX_THREADS", "1")
+    try:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    finally:
+        if os.environ.get("POLARS_MAX_THREADS") == "1":
+            del os.environ["POLARS_MAX_THREADS"]
+
+
+def _batches(frame: pl.DataFrame) -> list[pl.DataFrame]:
+    return [frame.slice(i, BATCH_DOCUMENTS) for i in range(0, frame.height, BATCH_DOCUMENTS)]
+
+
+def _read_pending(settings: Settings, version: str, shard: str, log) -> pl.DataFrame:
+    with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
+        ids = pending_documents(con, STAGE, version, shard)
+        if not ids:
+            return pl.DataFrame(schema={"document_id": pl.Utf8, "text": pl.Utf8, "published_at": pl.Date})
+        return con.execute("select document_id, text, published_at from raw.documents "
+                           "where document_id in (select unnest(?)) order by document_id", [ids]).pl()
+
+
+def _keep_documents(frames: dict[str, pl.DataFrame], ids: list[str]) -> dict[str, pl.DataFrame]:
+    keep = pl.col("document_id").is_in(ids)
+    # investors carry only their candidate_id, which begins with the document_id
+    by_candidate = pl.col("candidate_id").str.split(":").list.first().is_in(ids)
+    return {t: f.filter(keep if "document_id" in f.columns else by_candidate) for t, f in frames.items()}
+
+
+def _store(settings: Settings, version: str, results: list[tuple[list[str], dict]], stats: ExtractionStats,
+           log) -> None:
+    with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
+        for ids, frames in results:
+            # a document removed from the corpus while it was being extracted is not stored
+            present = {r[0] for r in con.execute("select document_id from raw.documents where document_id in "
+                                                  "(select unnest(?))", [ids]).fetchall()}
+            if len(present) < len(ids):
+                ids = [i for i in ids if i in present]
+                frames = _keep_documents(frames, ids)
+            replace_rows(con, STAGE, version, ids, frames)
+            stats.documents += len(ids)
+            stats.sentences += frames["raw.sentences"].height
+            facts = frames["raw.candidate_facts"]
+            stats.candidate_facts += facts.height
+            for kind, n in facts.group_by("fact_kind").len().iter_rows():
+                stats.facts_per_kind[kind] = stats.facts_per_kind.get(kind, 0) + n
+
+
+def run_extraction(settings: Settings, version: str, shards: Sequence[str] = SHARDS,
+                   log: Callable[[str], None] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> ExtractionStats:
+    """Extract every pending document of `shards`; `progress(done, total)` is called after each shard.
+
+    While one shard's rows are stored, the workers already extract the next one.
+    """
+    started = time.monotonic()
+    log = log or (lambda message: None)
+    stats = ExtractionStats(workers=extraction_workers())
+    with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
+        stats.retracted = retract_orphans(con, STAGE)
+        con.execute("delete from raw.stage_progress where stage <> ?", [STAGE])  # stages of older versions
+        total = len(pending_documents(con, STAGE, version, shards))
+    pool = _worker_pool(stats.workers) if stats.workers > 1 and total >= PARALLEL_FROM_DOCUMENTS else None
+    stats.workers = stats.workers if pool else 1
+
+    def start(shard: str):
+        batches = _batches(_read_pending(settings, version, shard, log))
+        if pool:
+            return batches, [pool.submit(extract_batch, b) for b in batches]
+        return batches, None
+
+    try:
+        queued = None
+        for shard in [*shards, None]:
+            following = start(shard) if shard is not None else None
+            if queued and queued[0]:
+                batches, futures = queued
+                outputs = [f.result() for f in futures] if futures else [extract_batch(b) for b in batches]
+                _store(settings, version, [(b["document_id"].to_list(), out) for b, out in zip(batches, outputs)],
+                       stats, log)
+                if progress:
+                    progress(stats.documents, total)
+            queued = following
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    stats.seconds = time.monotonic() - started
+    return stats
