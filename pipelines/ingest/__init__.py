@@ -2,6 +2,6 @@
 
 from .discovery import discover
 from .documents import read_document
-from .records import DocumentText, Rejection, SourceFile
+from .records import DocumentText, Rejection, SourceFile, Unchanged
 
-__all__ = ["DocumentText", "Rejection", "SourceFile", "discover", "read_document"]
+__all__ = ["DocumentText", "Rejection", "SourceFile", "Unchanged", "discover", "read_document"]

@@ -10,7 +10,7 @@ user did not mean to share.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +23,11 @@ from .documents import (
     load_file,
 )
 from .metadata import SIDECAR_SUFFIX, Metadata, parse_sidecar
-from .records import DocumentText, Rejection, SourceFile
+from .records import DocumentText, Rejection, SourceFile, Unchanged
+
+# path -> (stat key, whether it was rejected), as the previous run recorded them
+Previous = Mapping[str, tuple[str, bool]]
+Outcome = DocumentText | Rejection | Unchanged
 
 # Tool folders that are nobody's documents: skipped without a trace.
 PRUNED_FOLDERS = frozenset({".git", "__pycache__"})
@@ -119,8 +123,9 @@ def _document_stem(entry: _Entry) -> tuple[str, str] | None:
 class _Run:
     """The state of one discover() call: sidecars, and outcomes computed ahead of their turn."""
 
-    def __init__(self, entries: list[_Entry], max_bytes: int) -> None:
+    def __init__(self, entries: list[_Entry], max_bytes: int, previous: Previous | None = None) -> None:
         self.max_bytes = max_bytes
+        self.previous = previous or {}
         self.documents_by_stem: dict[tuple[str, str], list[_Entry]] = {}
         self.sidecar_by_stem: dict[tuple[str, str], _Entry] = {}
         for entry in entries:
@@ -162,12 +167,16 @@ class _Run:
         """Drop a yielded outcome from memory, remembering only whether it was rejected."""
         result = self._outcomes.pop(entry.rel, None)
         if result is not None:
-            self._rejected[entry.rel] = isinstance(result[1], Rejection)
+            outcome = result[1]
+            self._rejected[entry.rel] = outcome.was_rejected if isinstance(outcome, Unchanged) \
+                else isinstance(outcome, Rejection)
 
     def is_rejected(self, entry: _Entry) -> bool:
         if entry.rel in self._rejected:
             return self._rejected[entry.rel]
         result = self.outcome(entry)
+        if result is not None and isinstance(result[1], Unchanged):
+            return result[1].was_rejected
         return result is not None and isinstance(result[1], Rejection)
 
     def _compute(self, entry: _Entry) -> tuple[SourceFile, DocumentText | Rejection] | None:
@@ -184,10 +193,14 @@ class _Run:
         metadata = Metadata()
         stem = _document_stem(entry)
         sidecar = self.sidecar_by_stem.get(stem) if stem else None
+        key = stat_key(entry.path, sidecar.path if sidecar else None)
+        known = self.previous.get(entry.rel)
+        if key is not None and known is not None and known[0] == key:
+            return SourceFile(entry.rel, 0, None, key), Unchanged(was_rejected=known[1])
         if sidecar is not None:
             _, metadata, _ = self.sidecar(sidecar)
         loaded = load_file(entry.path, self.max_bytes)
-        source_file = SourceFile(entry.rel, loaded.size_bytes, loaded.sha256)
+        source_file = SourceFile(entry.rel, loaded.size_bytes, loaded.sha256, key)
         if loaded.data is None:
             return source_file, Rejection(loaded.problem or "could not read the file")
         return source_file, document_from_bytes(loaded.data, entry.name, metadata)
@@ -210,10 +223,30 @@ class _Run:
         return None
 
 
+def stat_key(path: Path, sidecar: Path | None) -> str | None:
+    """Size, modification time and inode of a file and of its sidecar: when none of them moved, the file
+    is taken to be as it was (as make and git do), and a large folder is not read again on every run."""
+    parts = []
+    for item in (path, sidecar):
+        if item is None:
+            parts.append("-")
+            continue
+        try:
+            info = item.stat()
+        except OSError:
+            return None
+        parts.append(f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
+    return "|".join(parts)
+
+
 def discover(
-    source_dir: Path | str, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[tuple[SourceFile, DocumentText | Rejection]]:
+    source_dir: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, previous: Previous | None = None
+) -> Iterator[tuple[SourceFile, Outcome]]:
     """Every file under `source_dir`, in sorted path order, as a document or a rejection.
+
+    With `previous` (path -> (stat key, was rejected) of the last run), a
+    document file whose stat key has not moved is yielded as `Unchanged`
+    without being read.
 
     Sidecars (`NAME.meta.json`) are read as metadata for `NAME.txt`,
     `NAME.md` or `NAME.html` and not yielded, unless something is wrong
@@ -224,7 +257,7 @@ def discover(
         raise NotADirectoryError(f"source folder not found or not a folder: {root_path}")
     root = os.path.realpath(root_path)
     entries = sorted(_walk(root_path, "", root, frozenset({root})), key=lambda entry: entry.rel)
-    run = _Run(entries, max_bytes)
+    run = _Run(entries, max_bytes, previous)
     for entry in entries:
         result = run.outcome(entry)
         run.forget(entry)

@@ -16,7 +16,8 @@ class SourceFile:
 
     path: str  # relative to the source folder, POSIX separators
     size_bytes: int
-    file_sha256: str | None  # None when the file was not read (too big, bad link, hidden)
+    file_sha256: str | None  # None when the file was not read (too big, bad link, hidden, unchanged)
+    stat_key: str | None = None  # size, mtime and inode of the file and its sidecar: see discover()
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,10 @@ class Rejection:
     """Why a file did not become a document, in words a person understands."""
 
     reason: str
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A file (and its sidecar) as the previous run saw it: not read again, its rows are carried over."""
+
+    was_rejected: bool

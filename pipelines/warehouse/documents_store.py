@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.ingest import DocumentText, Rejection, discover
+from pipelines.ingest import DocumentText, Rejection, Unchanged, discover
 
 BATCH_FILES = 2000
 
@@ -27,13 +27,15 @@ _DOC_SCHEMA = {
     "language": pl.Utf8, "published_at": pl.Date, "url": pl.Utf8, "source": pl.Utf8,
     "n_chars": pl.Int32, "text": pl.Utf8, "metadata_json": pl.Utf8,
 }
-_PATH_SCHEMA = {"source_path": pl.Utf8, "document_id": pl.Utf8, "file_sha256": pl.Utf8, "size_bytes": pl.Int64}
-_REJECT_SCHEMA = {"source_path": pl.Utf8, "reason": pl.Utf8, "file_sha256": pl.Utf8}
+_PATH_SCHEMA = {"source_path": pl.Utf8, "document_id": pl.Utf8, "file_sha256": pl.Utf8, "size_bytes": pl.Int64,
+                "stat_key": pl.Utf8}
+_REJECT_SCHEMA = {"source_path": pl.Utf8, "reason": pl.Utf8, "file_sha256": pl.Utf8, "stat_key": pl.Utf8}
 
 
 @dataclass(frozen=True)
 class SyncStats:
     files: int
+    files_unchanged: int
     documents: int
     rejected: int
     added: int
@@ -76,17 +78,22 @@ def sync_documents(
                 "source_path varchar, title varchar, language varchar, published_at date, url varchar, "
                 "source varchar, n_chars integer, text varchar, metadata_json varchar)")
     con.execute("create or replace temp table incoming_paths (source_path varchar, document_id varchar, "
-                "file_sha256 varchar, size_bytes bigint)")
-    con.execute("create or replace temp table incoming_rejects (source_path varchar, reason varchar, file_sha256 varchar)")
+                "file_sha256 varchar, size_bytes bigint, stat_key varchar)")
+    con.execute("create or replace temp table incoming_rejects (source_path varchar, reason varchar, "
+                "file_sha256 varchar, stat_key varchar)")
+    con.execute("create or replace temp table unchanged_paths (source_path varchar)")
     docs: list[dict] = []
     paths: list[dict] = []
     rejects: list[dict] = []
+    unchanged: list[str] = []
     files = 0
-    for source_file, outcome in discover(source_dir, max_bytes):
+    for source_file, outcome in discover(source_dir, max_bytes, _previous(con)):
         files += 1
-        if isinstance(outcome, Rejection):
+        if isinstance(outcome, Unchanged):
+            unchanged.append(source_file.path)
+        elif isinstance(outcome, Rejection):
             rejects.append({"source_path": source_file.path, "reason": outcome.reason,
-                            "file_sha256": source_file.file_sha256})
+                            "file_sha256": source_file.file_sha256, "stat_key": source_file.stat_key})
         else:
             doc_id = document_id_for(outcome.content_sha256)
             docs.append({
@@ -96,14 +103,52 @@ def sync_documents(
                 "metadata_json": _metadata_json(outcome),
             })
             paths.append({"source_path": source_file.path, "document_id": doc_id,
-                          "file_sha256": source_file.file_sha256, "size_bytes": source_file.size_bytes})
+                          "file_sha256": source_file.file_sha256, "size_bytes": source_file.size_bytes,
+                          "stat_key": source_file.stat_key})
         if len(docs) + len(rejects) >= BATCH_FILES:
             _flush(con, docs, paths, rejects)
     _flush(con, docs, paths, rejects)
-    return _merge(con, files, extractor_version, now)
+    _carry_over(con, unchanged)
+    return _merge(con, files, len(unchanged), extractor_version, now)
 
 
-def _merge(con: duckdb.DuckDBPyConnection, files: int, extractor_version: str, now: dt.datetime) -> SyncStats:
+def _previous(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, bool]]:
+    """What the last run recorded of each file: its stat key, and whether it was rejected."""
+    rows = con.execute("""
+        select source_path, stat_key, false from raw.document_paths where stat_key is not null
+        union all
+        select source_path, stat_key, true from raw.rejected_inputs where stat_key is not null
+    """).fetchall()
+    return {path: (key, rejected) for path, key, rejected in rows}
+
+
+def _carry_over(con: duckdb.DuckDBPyConnection, unchanged: list[str]) -> None:
+    """The rows of unchanged files, copied from what is stored instead of read again from disk."""
+    if not unchanged:
+        return
+    con.register("unchanged_frame", pl.DataFrame({"source_path": unchanged}, schema={"source_path": pl.Utf8}))
+    con.execute("insert into unchanged_paths select source_path from unchanged_frame")
+    con.unregister("unchanged_frame")
+    con.execute("""
+        insert into incoming_paths
+        select p.source_path, p.document_id, p.file_sha256, p.size_bytes, p.stat_key
+        from raw.document_paths p join unchanged_paths u using (source_path)
+    """)
+    con.execute("""
+        insert into incoming_documents
+        select d.document_id, d.content_sha256, p.source_path, d.title, d.language, d.published_at, d.url,
+               d.source, d.n_chars, d.text, null
+        from raw.document_paths p join unchanged_paths u using (source_path) join raw.documents d using (document_id)
+    """)
+    con.execute("""
+        insert into incoming_rejects
+        select r.source_path, r.reason, r.file_sha256, r.stat_key
+        from raw.rejected_inputs r join unchanged_paths u using (source_path)
+    """)
+
+
+def _merge(con: duckdb.DuckDBPyConnection, files: int, files_unchanged: int, extractor_version: str,
+           now: dt.datetime) -> SyncStats:
     con.execute("begin transaction")
     try:
         # one row per distinct text: the first path in sort order names it
@@ -145,7 +190,8 @@ def _merge(con: duckdb.DuckDBPyConnection, files: int, extractor_version: str, n
         # keep the first detection time of a rejection that has not changed
         con.execute("""
             create or replace temp table merged_rejects as
-            select i.source_path, i.reason, i.file_sha256, coalesce(r.detected_at, ?::timestamp) as detected_at
+            select i.source_path, i.reason, i.file_sha256, coalesce(r.detected_at, ?::timestamp) as detected_at,
+                   i.stat_key
             from incoming_rejects i
             left join raw.rejected_inputs r
               on r.source_path = i.source_path and r.reason = i.reason
@@ -159,5 +205,5 @@ def _merge(con: duckdb.DuckDBPyConnection, files: int, extractor_version: str, n
     except BaseException:
         con.execute("rollback")
         raise
-    return SyncStats(files=files, documents=documents, rejected=rejected, added=added or 0,
+    return SyncStats(files=files, files_unchanged=files_unchanged, documents=documents, rejected=rejected, added=added or 0,
                      removed=removed, changed_metadata=len(changed_ids))

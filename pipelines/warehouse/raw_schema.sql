@@ -32,6 +32,11 @@ create table if not exists raw.rejected_inputs (
     detected_at        timestamp not null    -- first time this file was rejected for this content
 );
 
+-- Added after the first release, hence at the end: what the file looked like on disk (size, mtime, inode,
+-- and its sidecar's), so that an unchanged file is not read again.
+alter table raw.document_paths add column if not exists stat_key varchar;
+alter table raw.rejected_inputs add column if not exists stat_key varchar;
+
 create table if not exists raw.sentences (
     document_id        varchar not null,
     sentence_index     integer not null,
@@ -96,7 +101,7 @@ create table if not exists raw.candidate_fact_investors (
 -- Which stage has processed which document, with which extractor version: a
 -- document whose content or extractor changed is processed again, any other is not.
 create table if not exists raw.stage_progress (
-    stage              varchar not null,     -- sentences, mentions, candidate_facts
+    stage              varchar not null,     -- extraction
     document_id        varchar not null,
     extractor_version  varchar not null,
     primary key (stage, document_id)

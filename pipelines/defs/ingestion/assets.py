@@ -36,7 +36,9 @@ def raw_documents(context: dg.AssetExecutionContext, dealwire: DealwireSettings)
             metadata={**table_metadata(con, "raw.documents",
                                        "select document_id, source_path, title, language, n_chars from raw.documents "
                                        "order by source_path limit 10"),
-                      "files_read": stats.files, "added": stats.added, "removed": stats.removed,
+                      "files_seen": stats.files, "files_unchanged_not_read": stats.files_unchanged,
+                      "documents_added": stats.added, "documents_removed": stats.removed,
+                      "rejected_inputs": stats.rejected,
                       "source_dir": str(settings.source_dir)},
         )
         yield dg.MaterializeResult(asset_key=["raw", "document_paths"],

@@ -1,0 +1,65 @@
+"""Whether the published warehouse already reflects the raw tables and the dbt project as they are now.
+
+A run on an unchanged folder changes no raw row; rebuilding every model and
+running every test would then only reproduce the published file, which at
+100,000 articles is most of the run. The state is a digest of the raw tables'
+rows (order-free sums of row hashes) and of the dbt project's files. dbt
+records it when its build succeeds; publication records it once the copy is
+in place. dbt is skipped only when both agree with the state now.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import DBT_PROJECT_DIR
+
+RAW_DIGEST_SQL = """
+select concat_ws(':',
+    (select count(*) || '/' || coalesce(sum(hash(document_id, content_sha256, source_path, title, language,
+                                                 published_at, url, source, extractor_version)), 0)
+     from raw.documents),
+    (select count(*) || '/' || coalesce(sum(hash(source_path, document_id)), 0) from raw.document_paths),
+    (select count(*) || '/' || coalesce(sum(hash(source_path, reason, detected_at)), 0) from raw.rejected_inputs),
+    (select count(*) || '/' || coalesce(sum(hash(stage, document_id, extractor_version)), 0)
+     from raw.stage_progress))
+"""
+DBT_FOLDERS = ("models", "macros", "seeds", "tests", "snapshots", "analyses")
+
+
+def dbt_project_digest(project_dir: Path = DBT_PROJECT_DIR) -> str:
+    digest = hashlib.sha256(os.environ.get("DEALWIRE_DBT_TARGET", "").encode())
+    files = [project_dir / "dbt_project.yml", project_dir / "profiles.yml"]
+    for folder in DBT_FOLDERS:
+        files.extend(sorted((project_dir / folder).rglob("*")))
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.relative_to(project_dir)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def current_state(con: duckdb.DuckDBPyConnection) -> str:
+    raw = con.execute(RAW_DIGEST_SQL).fetchone()[0]
+    return hashlib.sha256(f"{raw}|{dbt_project_digest()}".encode()).hexdigest()
+
+
+def _ensure(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create table if not exists raw.build_state (name varchar primary key, state varchar not null)")
+
+
+def recorded(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    _ensure(con)
+    row = con.execute("select state from raw.build_state where name = ?", [name]).fetchone()
+    return row[0] if row else None
+
+
+def record(con: duckdb.DuckDBPyConnection, name: str, state: str | None) -> None:
+    _ensure(con)
+    con.execute("delete from raw.build_state where name = ?", [name])
+    if state is not None:
+        con.execute("insert into raw.build_state values (?, ?)", [name, state])
