@@ -1,5 +1,6 @@
 """Resources shared by the assets: the settings and the dbt CLI."""
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -35,6 +36,8 @@ def resources() -> dg.Definitions:
             "dealwire": DealwireSettings(),
             # the dbt installed beside this interpreter, whether or not the venv is on PATH
             "dbt": DbtCliResource(project_dir=dbt_project(),
-                                  dbt_executable=shutil.which("dbt") or str(Path(sys.executable).with_name("dbt"))),
+                                  dbt_executable=shutil.which("dbt") or str(Path(sys.executable).with_name("dbt")),
+                                  # unset: profiles.yml's default target, `dev` (docs/beyond-one-machine.md)
+                                  target=os.environ.get("DEALWIRE_DBT_TARGET") or None),
         }
     )
