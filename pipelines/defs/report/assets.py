@@ -1,0 +1,20 @@
+"""The evidence report: a static HTML page beside the published warehouse, for reading deals with their quotes."""
+
+import dagster as dg
+
+from pipelines.defs.resources import DealwireSettings
+from pipelines.defs.transformation.assets import PUBLISHED_KEY
+from pipelines.report import write_report
+
+REPORT_FILE = "evidence_report.html"
+
+
+@dg.asset(key=["warehouse", "evidence_report"], deps=[PUBLISHED_KEY], group_name="publication",
+          kinds={"html"})
+def evidence_report(dealwire: DealwireSettings) -> dg.MaterializeResult:
+    """One section per deal with every source quote highlighted in its sentence, conflicting values side by
+    side, funding by month and contracts and losses per supplier (`make report` writes the same page)."""
+    settings = dealwire.settings()
+    out = settings.warehouse_path.parent / REPORT_FILE
+    counts = write_report(settings.warehouse_path, out)
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(out)), **counts})

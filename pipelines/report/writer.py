@@ -1,0 +1,83 @@
+"""Write the report file: read the warehouse read-only, stream the page into a temporary file, rename it.
+
+Read-only, because the report must never take the writer's lock or block a
+run. Streamed, because deal sections are written chunk by chunk as their quotes
+arrive. Renamed over the old file in one step, so a browser or a file share
+never sees half a page.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from pipelines.report import deals as render
+from pipelines.report import page
+from pipelines.report.kinds import KINDS, Kind
+from pipelines.report.queries import (candidates_for, chunks, funding_calendar, quotes_for, read_schema,
+                                      selected_deals, supplier_counts, totals)
+
+# Deal sections per kind. A section with its quotes is about 2.4 KB of HTML: on a synthetic warehouse of
+# 100,000 documents and 50,000 deals, 7,306 sections made 17.6 MB, written in 4 s and opened by headless
+# Chromium in 2 s (measured). Past that the page is a database dump and the warehouse is the better tool.
+MAX_DEALS_PER_KIND = 2000
+TOP_SUPPLIERS = 15
+
+
+def _page(con: duckdb.DuckDBPyConnection, warehouse_path: Path, cap: int, counts: dict) -> Iterator[str]:
+    schema = read_schema(con)
+    total = totals(con)
+    selected: dict[Kind, list[dict]] = {kind: selected_deals(con, kind, cap) for kind in KINDS}
+    suppliers, supplier_total = supplier_counts(con, TOP_SUPPLIERS)
+    yield page.head(warehouse_path, sum(len(deals) for deals in selected.values()))
+    yield page.header(warehouse_path, total)
+    yield page.nav(total)
+    yield page.charts(funding_calendar(con), suppliers, supplier_total)
+    yield page.conflicts(selected, total)
+    for kind in KINDS:
+        chosen = selected[kind]
+        yield page.kind_opening(kind, chosen, total.deals[kind.table], cap,
+                                [render.index_row(kind, deal) for deal in chosen])
+        for chunk in chunks(chosen):
+            ids = [deal[kind.id_column] for deal in chunk]
+            quotes, candidates = quotes_for(con, schema, ids), candidates_for(con, schema, ids)
+            for deal in chunk:
+                fact_id = deal[kind.id_column]
+                yield render.section(kind, deal, quotes.get(fact_id, []), candidates.get(fact_id, []))
+                counts["deals"] += 1
+                counts["quotes"] += len(quotes.get(fact_id, []))
+                counts["conflicts"] += bool(deal.get("has_conflict"))
+        yield page.kind_closing()
+    counts["deals_left_out"] = sum(total.deals.values()) - counts["deals"]
+    yield page.foot()
+
+
+def write_report(warehouse_path: Path, out_path: Path, *, max_deals_per_kind: int = MAX_DEALS_PER_KIND) -> dict:
+    """Write the evidence report of `warehouse_path` to `out_path`; return what it holds.
+
+    Returns {"deals", "quotes", "conflicts", "deals_left_out", "bytes"}: the deal sections written,
+    the quotes shown in them, how many of those deals have conflicting sources, the deals beyond the
+    per-kind limit, and the size of the file.
+    """
+    warehouse_path, out_path = Path(warehouse_path), Path(out_path)
+    if not warehouse_path.is_file():
+        raise FileNotFoundError(f"no warehouse at {warehouse_path}: run the pipeline first (make run)")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    counts = {"deals": 0, "quotes": 0, "conflicts": 0, "deals_left_out": 0}
+    tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            for part in _page(con, warehouse_path, max_deals_per_kind, counts):
+                handle.write(part)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out_path)
+    finally:
+        con.close()
+        tmp.unlink(missing_ok=True)
+    counts["bytes"] = out_path.stat().st_size
+    return counts
