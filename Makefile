@@ -3,11 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DAGSTER_HOME := $(CURDIR)/.dagster_home
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # the venv first on PATH: dagster dev prepares the dbt project with the `dbt` it finds there
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test ui parse bench clean
+.PHONY: run test ui parse bench report docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,15 @@ test: parse
 ui: parse
 	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
 
+report: $(STAMP)
+	$(BIN)/python -m pipelines.cli report
+
+docs: parse
+	$(BIN)/python -m pipelines.cli docs
+
 bench: parse
 	$(BIN)/python bench/throughput.py --articles 10000
 
 clean:
-	rm -rf warehouse/dealwire.duckdb warehouse/.dealwire.build dbt_project/target
+	rm -rf warehouse/dealwire.duckdb warehouse/.dealwire.build warehouse/evidence_report.html warehouse/docs \
+	       warehouse/parquet warehouse/.parquet.versions dbt_project/target

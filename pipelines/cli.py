@@ -1,66 +1,126 @@
-"""`python -m pipelines.cli run`: materialise every asset, then print what the warehouse holds.
+"""`python -m pipelines.cli run|report|docs`: the command-line face of Dealwire.
 
-The run goes through the Dagster instance in DAGSTER_HOME, so it appears in
-the UI's run history like a run launched there.
+`run` materialises every asset through the Dagster instance in DAGSTER_HOME,
+so the run appears in the UI's history like one launched there. It shows a
+progress bar for extraction (articles/s) and for dbt's steps, then a summary
+of what the warehouse holds; `--verbose` shows Dagster's own log instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 
+from pipelines import progress
 from pipelines.config import load_settings
+from pipelines.warehouse.summary import STATISTICS, warehouse_statistics
 
-SUMMARY_SQL = {
-    "documents read": "select count(*) from marts.dim_documents",
-    "rejected inputs": "select count(*) from marts.rejected_inputs",
-    "funding rounds": "select count(*) from marts.fct_funding_rounds",
-    "contracts": "select count(*) from marts.fct_contracts",
-    "customer losses": "select count(*) from marts.fct_customer_losses",
-    "organisations": "select count(*) from marts.dim_organizations",
-    "facts with conflicting sources": "select (select count(*) from marts.fct_funding_rounds where has_conflict)"
-                                      " + (select count(*) from marts.fct_contracts where has_conflict)"
-                                      " + (select count(*) from marts.fct_customer_losses where has_conflict)",
+LABELS = {
+    "documents": "documents read",
+    "rejected_inputs": "rejected inputs",
+    "funding_rounds": "funding rounds",
+    "contracts": "contracts",
+    "customer_losses": "customer losses",
+    "organisations": "organisations",
+    "evidence_quotes": "evidence quotes",
+    "facts_with_conflicting_sources": "facts with conflicting sources",
 }
+assert set(LABELS) == set(STATISTICS)
 
 
-def summary(warehouse_path) -> list[tuple[str, int]]:
+def summary(warehouse_path: Path) -> list[tuple[str, int]]:
     con = duckdb.connect(str(warehouse_path), read_only=True)
     try:
-        return [(label, con.execute(sql).fetchone()[0]) for label, sql in SUMMARY_SQL.items()]
+        return [(LABELS[key], value) for key, value in warehouse_statistics(con).items()]
     finally:
         con.close()
 
 
-def run() -> int:
+def _print_table(title: str, rows: list[tuple[str, str]]) -> None:
+    width = max(len(label) for label, _ in rows)
+    print(f"\n{title}")
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value:>10}")
+
+
+def run(verbose: bool = False) -> int:
     from pipelines.definitions import defs
 
     settings = load_settings()
     started = time.monotonic()
     job = defs().resolve_job_def("dealwire_job")
-    result = job.execute_in_process(instance=dg.DagsterInstance.get(), raise_on_error=False)
+    # Dagster's console log would scroll the bar away; the full log is in the run's page in the UI.
+    run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+    bar = progress.TerminalProgress(unit={"extraction": "articles", "dbt build": "steps"})
+    settings.build_dir.mkdir(parents=True, exist_ok=True)
+    log_path = settings.build_dir / "last_run.log"
+    # dbt's own lines go to a file: the bar stands for them, and the file says what happened in detail.
+    with progress.listen(bar), open(log_path, "w", encoding="utf-8") as log, \
+            contextlib.redirect_stdout(sys.stdout if verbose else log):
+        result = job.execute_in_process(instance=dg.DagsterInstance.get(), raise_on_error=False,
+                                        run_config=run_config)
+    bar.finish()
     elapsed = time.monotonic() - started
     if not result.success:
-        print(f"Dealwire run failed after {elapsed:.1f} s; the published warehouse was left as it was.",
+        for event in result.all_events:
+            if event.is_failure and event.message:
+                print(event.message, file=sys.stderr)
+        print(f"Dealwire run failed after {elapsed:.1f} s (dbt's log: {log_path}). Publication happens only "
+              "after dbt's tests pass: unless the failure came after it, the published warehouse is as it was.",
               file=sys.stderr)
         return 1
-    print(f"\nDealwire: {settings.source_dir} -> {settings.warehouse_path}")
-    width = max(len(label) for label in SUMMARY_SQL)
-    for label, value in summary(settings.warehouse_path):
-        print(f"  {label:<{width}}  {value:>8}")
-    print(f"  {'time taken':<{width}}  {elapsed:>7.1f}s")
+    rows = [(label, f"{value:,}") for label, value in summary(settings.warehouse_path)]
+    _print_table(f"Dealwire: {settings.source_dir} -> {settings.warehouse_path}",
+                 [*rows, ("time taken", f"{elapsed:.1f} s")])
+    return 0
+
+
+def report() -> int:
+    from pipelines.defs.report.assets import REPORT_FILE
+    from pipelines.report import write_report
+
+    settings = load_settings()
+    if not settings.warehouse_path.exists():
+        print(f"{settings.warehouse_path} does not exist yet: run `make run` first.", file=sys.stderr)
+        return 1
+    out = settings.warehouse_path.parent / REPORT_FILE
+    counts = write_report(settings.warehouse_path, out)
+    _print_table(f"Evidence report: {out}", [(k, f"{v:,}") for k, v in counts.items()])
+    return 0
+
+
+def docs() -> int:
+    from pipelines.docs import write_data_dictionary
+
+    settings = load_settings()
+    if not settings.warehouse_path.exists():
+        print(f"{settings.warehouse_path} does not exist yet: run `make run` first.", file=sys.stderr)
+        return 1
+    out_dir = settings.warehouse_path.parent / "docs"
+    result = write_data_dictionary(settings.warehouse_path, out_dir)
+    print(f"Data dictionary: {result['markdown']}\n                 {result['html']}\n"
+          f"dbt docs site:   {result['dbt_site']}")
+    gaps = [*result["undocumented_columns"], *result["untyped_columns"]]
+    if gaps:
+        print("columns without a description or a type: " + ", ".join(gaps), file=sys.stderr)
+        return 1
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dealwire")
-    parser.add_argument("command", choices=["run"])
-    parser.parse_args(argv)
-    return run()
+    parser.add_argument("command", choices=["run", "report", "docs"])
+    parser.add_argument("--verbose", action="store_true", help="run: show Dagster's log instead of the bars")
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return run(args.verbose)
+    return report() if args.command == "report" else docs()
 
 
 if __name__ == "__main__":

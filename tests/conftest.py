@@ -52,3 +52,31 @@ def copy_tree(src: Path, dst: Path) -> None:
             target = dst / path.relative_to(src)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, target)
+
+
+CHROMIUM = Path(os.environ.get("DEALWIRE_CHROMIUM", "/usr/bin/chromium"))
+# Without the background-networking flags Chromium keeps dialling Google's hosts, which a closed network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]
+SCREENSHOTS_DIR = PROJECT_ROOT / "warehouse" / "screenshots"
+
+
+@pytest.fixture()
+def browser():
+    """Headless Debian Chromium driven by Playwright; the test fails (not skips) when it is missing."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture()
+def screenshots_dir() -> Path:
+    """Screenshots the browser tests save, kept under warehouse/ (ignored by git) for people to look at."""
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS_DIR

@@ -1,5 +1,6 @@
 -- Nothing extracted is dropped silently: every candidate of a core kind is
 -- evidence for exactly one fact.
+{{ config(meta={'dagster': {'ref': {'name': 'fct_evidence'}}}) }}  -- shown in the UI as a check on fct_evidence
 with candidates as (
     select candidate_id
     from {{ ref('stg_raw__candidate_facts') }}

@@ -1,4 +1,5 @@
 -- A fact's document_ids are exactly the documents of its evidence.
+{{ config(meta={'dagster': {'ref': {'name': 'fct_evidence'}}}) }}  -- shown in the UI as a check on fct_evidence
 with facts as (
     select funding_round_id as fact_id, document_ids from {{ ref('fct_funding_rounds') }}
     union all

@@ -16,11 +16,12 @@ def table_metadata(con: duckdb.DuckDBPyConnection, table: str, preview_sql: str 
             frame = frame.with_columns(frame[col].str.slice(0, 80))
     return {
         "dagster/row_count": dg.MetadataValue.int(int(count)),
-        "preview": dg.MetadataValue.md(_markdown(frame)),
+        "preview": dg.MetadataValue.md(markdown_table(frame)),
     }
 
 
-def _markdown(frame) -> str:
+def markdown_table(frame: pl.DataFrame) -> str:
+    """A Polars frame as a Markdown table, for the UI's metadata panel."""
     if frame.height == 0:
         return "_no rows_"
     cols = frame.columns

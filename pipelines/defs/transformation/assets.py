@@ -10,13 +10,24 @@ import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
-from pipelines.defs.metadata import table_metadata
+from pipelines import progress
+from pipelines.defs.metadata import markdown_table
+from pipelines.warehouse.summary import PREVIEWS, warehouse_statistics
 from pipelines.defs.resources import DealwireSettings
 from pipelines.defs.transformation.project import dbt_project
+from pipelines.warehouse import build_state
 from pipelines.warehouse.build import connect_build, writer_lock
 from pipelines.warehouse.publish import publish, remove_stale_temporaries
 
 PUBLISHED_KEY = dg.AssetKey(["warehouse", "dealwire"])
+
+def warehouse_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Statistics, row count and previews of the published warehouse."""
+    stats = warehouse_statistics(con)
+    previews = {name: dg.MetadataValue.md(markdown_table(con.sql(sql).pl())) for name, sql in PREVIEWS.items()}
+    return {"dagster/row_count": dg.MetadataValue.int(stats["funding_rounds"] + stats["contracts"]
+                                                      + stats["customer_losses"]),
+            **stats, **previews}
 
 
 class DealwireTranslator(DagsterDbtTranslator):
@@ -28,6 +39,11 @@ class DealwireTranslator(DagsterDbtTranslator):
             return "reference"
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else "dbt"
+
+
+def _node_name(event) -> str:
+    key = getattr(event, "asset_key", None) or getattr(getattr(event, "check_key", None), "name", None)
+    return key.to_user_string() if isinstance(key, dg.AssetKey) else str(key or "")
 
 
 def dbt_environment(build_db) -> dict[str, str]:
@@ -42,11 +58,25 @@ def dbt_models_def() -> dg.AssetsDefinition:
     def dealwire_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, dealwire: DealwireSettings):
         """Deduplicate, resolve and convert the candidate facts into the contract's marts; dbt tests run as checks."""
         settings = dealwire.settings()
+        whole_project = context.selected_asset_keys == set(context.assets_def.keys)
         with writer_lock(settings.build_dir, context.log.info):
-            with connect_build(settings.build_db):
-                pass  # the raw schema exists even before the first extraction
+            with connect_build(settings.build_db) as con:  # the raw schema exists even before any extraction
+                state = build_state.current_state(con)
+                up_to_date = (whole_project and settings.warehouse_path.exists()
+                              and build_state.recorded(con, "published") == state)
+            if up_to_date:
+                # nothing to materialise: the steps downstream (publication, export, report) are skipped too
+                context.log.info("the raw tables and the dbt project are as the published warehouse was built "
+                                 "from: nothing to rebuild")
+                progress.report("dbt build", 0, 0, "up to date, skipped")
+                return
             os.environ["DEALWIRE_DBT_PATH"] = str(settings.build_db)
-            yield from dbt.cli(["build"], context=context).stream()
+            total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
+            for done, event in enumerate(dbt.cli(["build"], context=context).stream(), start=1):
+                progress.report("dbt build", done, total, _node_name(event))
+                yield event
+            with connect_build(settings.build_db) as con:
+                build_state.record(con, "built", state if whole_project else None)
 
     return dealwire_dbt_models
 
@@ -64,20 +94,17 @@ def published_warehouse_def() -> dg.AssetsDefinition:
         settings = dealwire.settings()
         with writer_lock(settings.build_dir, context.log.info):
             remove_stale_temporaries(settings.warehouse_path)
+            with connect_build(settings.build_db) as con:
+                built = build_state.recorded(con, "built")
             size = publish(settings.build_db, settings.warehouse_path)
+            with connect_build(settings.build_db) as con:
+                build_state.record(con, "published", built)
             con = duckdb.connect(str(settings.warehouse_path), read_only=True)
         try:
-            counts = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0]
-                      for t in ("fct_funding_rounds", "fct_contracts", "fct_customer_losses", "dim_documents",
-                                "rejected_inputs")}
-            meta = table_metadata(
-                con, "marts.fct_funding_rounds",
-                "select company_name, round_type, amount, currency, amount_usd, event_date, source_count "
-                "from marts.fct_funding_rounds order by amount_usd desc nulls last limit 10")
+            metadata = warehouse_metadata(con)
         finally:
             con.close()
-        return dg.MaterializeResult(metadata={**meta, **{f"rows_{k}": v for k, v in counts.items()},
-                                              "path": str(settings.warehouse_path), "bytes": size})
+        return dg.MaterializeResult(metadata={**metadata, "path": str(settings.warehouse_path), "bytes": size})
 
     return dealwire_warehouse
 
