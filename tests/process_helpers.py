@@ -25,8 +25,9 @@ con.close()
 
 
 def pipeline_process(env_overrides: dict[str, str]) -> subprocess.Popen:
+    """`--verbose`: the tests wait for lines of Dagster's own log, which the progress bars replace otherwise."""
     env = {**os.environ, **env_overrides}
-    return subprocess.Popen([sys.executable, "-m", "pipelines.cli", "run"], cwd=PROJECT_ROOT, env=env,
+    return subprocess.Popen([sys.executable, "-m", "pipelines.cli", "run", "--verbose"], cwd=PROJECT_ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
 

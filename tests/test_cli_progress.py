@@ -1,0 +1,38 @@
+"""`make run`'s face: progress bars for extraction and dbt, then the summary table, and nothing of dbt's log."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import duckdb
+
+from pipelines.config import PROJECT_ROOT
+from tests.conftest import SEEDS_DIR, copy_tree
+
+
+def test_run_shows_progress_then_a_summary_that_matches_the_warehouse(workspace):
+    source, warehouse = workspace
+    copy_tree(SEEDS_DIR, source)
+    result = subprocess.run([sys.executable, "-m", "pipelines.cli", "run"], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    bars = result.stderr
+    extraction = re.findall(r"extraction +\[[#-]{30}\] (\d+)/(\d+) articles +[\d,]+ articles/s", bars)
+    assert extraction and extraction[-1] == ("5", "5"), bars
+    dbt = re.findall(r"dbt build +\[[#-]{30}\] (\d+)/(\d+) steps", bars)
+    assert dbt and dbt[-1][0] == dbt[-1][1], bars
+    assert "START test" not in result.stdout + bars  # dbt's own lines went to the log file
+    assert (warehouse.parent / ".dealwire.build" / "last_run.log").read_text().count("START test") > 100
+
+    summary = dict(re.findall(r"^  ([a-z ]+?)  +([\d,.]+)(?: s)?$", result.stdout, flags=re.M))
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert int(summary["documents read"]) == con.execute("select count(*) from marts.dim_documents").fetchone()[0]
+        assert int(summary["funding rounds"]) == con.execute(
+            "select count(*) from marts.fct_funding_rounds").fetchone()[0]
+        assert int(summary["contracts"]) == con.execute("select count(*) from marts.fct_contracts").fetchone()[0]
+    finally:
+        con.close()
+    assert float(summary["time taken"]) > 0
