@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import dagster as dg
 
 from pipelines.definitions import defs
@@ -38,19 +40,38 @@ def test_dbt_tests_are_asset_checks():
     assert any(name.startswith("unique_fct_funding_rounds") for name in checks)
 
 
+def _evaluate(cursor: str | None):
+    context = dg.build_sensor_context(cursor=cursor)
+    return source_folder_sensor(context), context.cursor
+
+
 def test_sensor_requests_a_run_only_when_content_changes(workspace, tmp_path):
     source, _ = workspace
     (source / "a.txt").write_text("Acme lève 5 millions d'euros.", encoding="utf-8")
-    context = dg.build_sensor_context()
-    first = source_folder_sensor(context)
+    first, cursor = _evaluate(None)
     assert isinstance(first, dg.RunRequest)
-    context = dg.build_sensor_context(cursor=first.run_key)
-    assert isinstance(source_folder_sensor(context), dg.SkipReason)
+    result, cursor = _evaluate(cursor)
+    assert isinstance(result, dg.SkipReason)
     (source / "a.txt").touch()  # a new modification time, the same content
-    assert isinstance(source_folder_sensor(dg.build_sensor_context(cursor=first.run_key)), dg.SkipReason)
+    result, cursor = _evaluate(cursor)
+    assert isinstance(result, dg.SkipReason) and "touched" in result.skip_message
     (source / "a.txt").write_text("Acme lève 6 millions d'euros.", encoding="utf-8")
-    second = source_folder_sensor(dg.build_sensor_context(cursor=first.run_key))
+    second, cursor = _evaluate(cursor)
     assert isinstance(second, dg.RunRequest) and second.run_key != first.run_key
+
+
+def test_sensor_reads_no_file_while_no_stat_moved(workspace):
+    """Content rewritten behind an unmoved size, mtime and inode goes unnoticed: proof nothing was read."""
+    source, _ = workspace
+    path = source / "a.txt"
+    path.write_text("Acme lève 5 millions d'euros.", encoding="utf-8")
+    _, cursor = _evaluate(None)
+    info = path.stat()
+    with open(path, "r+b") as handle:
+        handle.write(b"Z")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    result, _ = _evaluate(cursor)
+    assert isinstance(result, dg.SkipReason) and "no file" in result.skip_message
 
 
 def test_fingerprint_changes_with_a_rename(tmp_path):
