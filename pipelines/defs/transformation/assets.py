@@ -72,7 +72,10 @@ def dbt_models_def() -> dg.AssetsDefinition:
                 return
             os.environ["DEALWIRE_DBT_PATH"] = str(settings.build_db)
             total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
-            for done, event in enumerate(dbt.cli(["build"], context=context).stream(), start=1):
+            # one target folder per warehouse, kept between runs: dbt re-parses only what changed (partial
+            # parsing), and runs do not pile up folders; runs on one warehouse never overlap (writer lock)
+            invocation = dbt.cli(["build"], context=context, target_path=settings.build_dir / "dbt_target")
+            for done, event in enumerate(invocation.stream(), start=1):
                 progress.report("dbt build", done, total, _node_name(event))
                 yield event
             with connect_build(settings.build_db) as con:
