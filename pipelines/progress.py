@@ -66,9 +66,10 @@ class TerminalProgress:
         fraction = min(done / total, 1.0) if total else 1.0
         filled = round(self.WIDTH * fraction)
         unit = self.unit.get(step, "items")
-        rate = done / elapsed
+        # a rate over less than a second says nothing yet
+        rate = f"{done / elapsed:,.0f} {unit}/s" if elapsed >= 1 else f"- {unit}/s"
         text = (f"{step:<10} [{'#' * filled}{'-' * (self.WIDTH - filled)}] {done:,}/{total:,} {unit}"
-                f"  {rate:,.0f} {unit}/s  {elapsed:,.1f} s")
+                f"  {rate}  {elapsed:,.1f} s")
         return f"{text}  {detail}" if detail else text
 
     def finish(self) -> None:

@@ -242,7 +242,7 @@ def test_the_asset_exports_beside_the_published_warehouse(warehouse):
     key = dg.AssetKey(["warehouse", "parquet_export"])
     node = definitions.resolve_asset_graph().get(key)
     assert node.parent_keys == {dg.AssetKey(["warehouse", "dealwire"])}
-    assert node.group_name == "warehouse"
+    assert node.group_name == "publication"
     result = dg.materialize([definitions.resolve_assets_def(key)], instance=dg.DagsterInstance.ephemeral())
     assert result.success
     metadata = result.asset_materializations_for_node("warehouse__parquet_export")[0].metadata

@@ -144,6 +144,8 @@ def run_extraction(settings: Settings, version: str, shards: Sequence[str] = SHA
             return batches, [pool.submit(extract_batch, b) for b in batches]
         return batches, None
 
+    if progress:
+        progress(0, total)
     try:
         queued = None
         for shard in [*shards, None]:

@@ -74,6 +74,7 @@ def dbt_models_def() -> dg.AssetsDefinition:
             total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
             # one target folder per warehouse, kept between runs: dbt re-parses only what changed (partial
             # parsing), and runs do not pile up folders; runs on one warehouse never overlap (writer lock)
+            progress.report("dbt build", 0, total)
             invocation = dbt.cli(["build"], context=context, target_path=settings.build_dir / "dbt_target")
             for done, event in enumerate(invocation.stream(), start=1):
                 progress.report("dbt build", done, total, _node_name(event))
