@@ -18,6 +18,10 @@ from pathlib import Path
 
 import duckdb
 
+# DuckDB would otherwise keep up to 80% of the machine's memory as cache; beyond this it spills to disk.
+# dbt's connections have the same limit (dbt_project/profiles.yml).
+MEMORY_LIMIT = "512MB"
+
 RAW_SCHEMA_SQL = resources.files("pipelines.warehouse").joinpath("raw_schema.sql").read_text(encoding="utf-8")
 
 
@@ -59,7 +63,7 @@ def writer_lock(build_dir: Path, log=None, timeout_s: float = 3600.0) -> Iterato
 def connect_build(build_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the build database with the raw schema in place; always closed, even on error."""
     build_db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(build_db))
+    con = duckdb.connect(str(build_db), config={"memory_limit": MEMORY_LIMIT})
     try:
         con.execute(RAW_SCHEMA_SQL)
         yield con
