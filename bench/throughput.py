@@ -98,15 +98,27 @@ def bare_scan(folder: Path) -> float:
 
 
 class TreeMemory:
-    """Peak resident memory of a process and all its descendants together (the extraction workers
-    included), sampled from /proc every 0.1 s."""
+    """Peak memory of a process and all its descendants together (the extraction workers and dbt
+    included), sampled from /proc every 0.1 s. Each process counts its proportional set size (PSS):
+    pages shared between processes (libraries, a forked parent's memory) are split between them
+    instead of being counted once per process, as summing RSS would."""
 
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0
 
+    @staticmethod
+    def _pss(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
     def _tree_rss(self) -> int:
         children: dict[int, list[int]] = {}
-        rss: dict[int, int] = {}
         for entry in os.listdir("/proc"):
             if not entry.isdigit():
                 continue
@@ -116,11 +128,10 @@ class TreeMemory:
             except OSError:
                 continue
             children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
         total, stack = 0, [self.pid]
         while stack:
             pid = stack.pop()
-            total += rss.get(pid, 0)
+            total += self._pss(pid)
             stack.extend(children.get(pid, []))
         return total
 
