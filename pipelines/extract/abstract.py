@@ -6,10 +6,14 @@ then talk about positions of parties and amounts, not about their spelling.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 
 # placeholder letter per mention type
 LETTERS = {"organization": "O", "anaphor": "A", "person": "H", "money": "M", "percent": "P", "date": "D"}
+
+
+_START = operator.attrgetter("start")
 
 
 @dataclass
@@ -40,7 +44,9 @@ class Abstracted:
 
 
 def abstract(sentence: str, mentions: list[Mention]) -> Abstracted:
-    ordered = sorted(mentions, key=lambda m: m.start)
+    if not mentions:  # most sentences name nothing
+        return Abstracted(sentence, [], [])
+    ordered = sorted(mentions, key=_START)
     parts: list[str] = []
     positions: list[tuple[int, int]] = []
     cursor = 0

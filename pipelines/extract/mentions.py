@@ -10,14 +10,17 @@ start-up" depend on all of them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import operator
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import polars as pl
 
 from pipelines.extract.abstract import Mention
-from pipelines.extract.organizations import find_spans
+from pipelines.extract.organizations import SpanFilter, document_runs, find_spans, span_filters
+from pipelines.extract.portable import NON_PORTABLE, NON_PORTABLE_LINES
 from pipelines.normalise.amounts import MONEY_PATTERN, parse_amount
 from pipelines.normalise.dates import DATE_PATTERN, parse_date
 from pipelines.reference import first_names
@@ -31,8 +34,7 @@ _CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][\w&+\-]*[\w+]")
 _PERSON = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ\-]+) ([A-ZÀ-Þ][\w'’\-]+)")
 
 
-@dataclass(frozen=True)
-class SentenceIn:
+class SentenceIn(NamedTuple):
     document_id: str
     index: int
     paragraph: int
@@ -49,50 +51,101 @@ def window(sentences: list[SentenceIn]) -> set[int]:
     return keep
 
 
-def _document_vocabulary(sentences: list[SentenceIn]) -> tuple[frozenset[str], frozenset[str]]:
-    """Capitalised words used mid-sentence (so names, not sentence openers) and surnames of people named."""
-    words: set[str] = set()
+class DocumentScan(NamedTuple):
+    """What Polars found in a document's sentences joined by line breaks (see `scan_documents`)."""
+
+    capitalised: list[str]  # _CAPITALISED.findall
+    people: list[tuple[str, str]]  # _PERSON.findall
+
+
+def _document_vocabulary(sentences: list[SentenceIn],
+                         scan: DocumentScan | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words used mid-sentence (so names, not sentence openers) and surnames of people named.
+
+    The patterns run once over the sentences joined by line breaks, which none of their matches
+    can cross or look behind, so they find what they find sentence by sentence, in the same order;
+    `scan` holds what two of them found when Polars scanned the document already.
+    """
+    text = "\n".join(s.text for s in sentences)
+    capitalised, people = (scan.capitalised, scan.people) if scan else (_CAPITALISED.findall(text), _PERSON.findall(text))
+    words: set[str] = set(_MIDSENTENCE_WORD.findall(text))
     seen: set[str] = set()
-    surnames: set[str] = set()
-    names = first_names()
-    for s in sentences:
-        words.update(_MIDSENTENCE_WORD.findall(s.text))
-        for word in _CAPITALISED.findall(s.text):
-            (words if word in seen else seen).add(word)
-        for first, last in _PERSON.findall(s.text):
-            if first in names:
-                surnames.add(last)
+    for word in capitalised:
+        (words if word in seen else seen).add(word)
+    first = first_names()
+    surnames = {last for given, last in people if given in first}
     return frozenset(words), frozenset(surnames)
+
+
+# The same patterns for Polars. Before a capital letter "\b" is "at the start or after a non-word
+# character", except before "×", the one sign among À-Þ, which is left to Python.
+_CAPITALISED_RUST = r"(?:^|\W)[A-ZÀ-Þ][\w&+\-]*[\w+]"
+_PERSON_RUST = r"(?:^|\W)[A-ZÀ-Þ][a-zà-ÿ\-]+ [A-ZÀ-Þ][\w'’\-]+"
+_CAPITAL = frozenset(map(chr, [*range(0x41, 0x5B), *range(0xC0, 0xDF)]))
+
+
+def scan_documents(documents: list[list[str]]) -> list[DocumentScan | None]:
+    """`DocumentScan`s of many documents (their sentences), from one Polars scan per pattern.
+
+    Done by Python's `re` document by document, these two scans took a tenth of the mentions stage on
+    4 KB articles. A document Python must read (see `portable`) gets None.
+    """
+    texts = pl.Series(["\n".join(sentences) for sentences in documents], dtype=pl.Utf8)
+    found = pl.DataFrame({"t": texts}).select(
+        pl.col("t").str.extract_all(_CAPITALISED_RUST).alias("capitalised"),
+        pl.col("t").str.extract_all(_PERSON_RUST).alias("people"),
+        pl.col("t").str.contains(NON_PORTABLE_LINES + "|×").alias("odd"),
+    )
+    out: list[DocumentScan | None] = []
+    for capitalised, people, odd in found.rows():
+        if odd:
+            out.append(None)
+            continue
+        # a match comes with the character before it, unless it opens the text
+        capitalised = [w if w[0] in _CAPITAL else w[1:] for w in capitalised]
+        people = [tuple((p if p[0] in _CAPITAL else p[1:]).split(" ", 1)) for p in people]
+        out.append(DocumentScan(capitalised, people))
+    return out
 
 
 def _resolve_short_names(mentions: dict[int, list[Mention]]) -> None:
     """Within a document, "Mistral" after "Mistral AI" is Mistral AI: a name is mapped to the only longer
     name of the document that starts with it."""
-    labels = {m.label for ms in mentions.values() for m in ms if m.mention_type == "organization" and m.label}
+    labels = sorted({m.label for ms in mentions.values() for m in ms if m.mention_type == "organization" and m.label})
     mapping = {}
     for label in labels:
-        longer = [o for o in labels if o != label and o.startswith(label + " ")]
-        if len(longer) == 1:
-            mapping[label] = longer[0]
+        # the names that start with it follow it in sorted order
+        prefix = label + " "
+        at = bisect.bisect_left(labels, prefix)
+        if at < len(labels) and labels[at].startswith(prefix) and not (
+                at + 1 < len(labels) and labels[at + 1].startswith(prefix)):
+            mapping[label] = labels[at]
     for ms in mentions.values():
         for m in ms:
             if m.label in mapping:
                 m.label = mapping[m.label]
 
 
-def scan_values(texts: list[str]) -> tuple[list[list[str]], list[list[str]]]:
-    """Money and date expressions of many sentences at once, with Polars' linear-time regex engine.
+# PERCENT_RE for Polars without its look-behind: it matches wherever PERCENT_RE does.
+_PERCENT_RUST = "(?i)" + PERCENT_RE.pattern.replace(r"(?<![\w.,])", "", 1)
+assert "(?<" not in _PERCENT_RUST
+
+
+def scan_values(texts: list[str]) -> tuple[list[list[str]], list[list[str]], list[bool]]:
+    """Money and date expressions of many sentences at once, with Polars' linear-time regex engine, and
+    whether each sentence may hold a percentage (False: PERCENT_RE cannot match it).
 
     Python's backtracking engine scans the date pattern at about 0.3 MB/s; Polars runs the very same
     pattern (it is written for both) two orders of magnitude faster. Offsets are recovered afterwards.
     """
     if not texts:
-        return [], []
+        return [], [], []
     frame = pl.DataFrame({"text": texts}, schema={"text": pl.Utf8}).select(
         pl.col("text").str.extract_all(MONEY_PATTERN).alias("money"),
         pl.col("text").str.extract_all(DATE_PATTERN).alias("dates"),
+        (pl.col("text").str.contains(_PERCENT_RUST) | pl.col("text").str.contains(NON_PORTABLE)).alias("percent"),
     )
-    return frame["money"].to_list(), frame["dates"].to_list()
+    return frame["money"].to_list(), frame["dates"].to_list(), frame["percent"].to_list()
 
 
 def _located(text: str, matches: list[str] | None) -> list[tuple[int, int, str]]:
@@ -109,41 +162,60 @@ def _located(text: str, matches: list[str] | None) -> list[tuple[int, int, str]]
 
 def find_document_mentions(
     sentences: list[SentenceIn], published_at: dt.date | None,
-    values: dict[int, tuple[list[str], list[str]]] | None = None,
+    values: dict[int, tuple[list[str], list[str], bool]] | None = None,
+    filters: dict[int, SpanFilter] | None = None, scan: DocumentScan | None = None,
 ) -> dict[int, list[Mention]]:
     """Mentions per sentence index for one document (values not yet normalised).
 
-    `values` holds the money and date strings found by `scan_values` for the sentences near a cue;
-    without it they are scanned here.
+    `values` holds the money and date strings found by `scan_values` for the sentences near a cue,
+    `filters` the `span_filters` of every sentence and `scan` the `scan_documents` of the document;
+    without them they are computed here.
     """
     window_ = window(sentences)
     if values is None:
         chosen = [s for s in sentences if s.index in window_]
-        money, dates = scan_values([s.text for s in chosen])
-        values = {s.index: (mo, da) for s, mo, da in zip(chosen, money, dates)}
-    known_words, known_people = _document_vocabulary(sentences)
+        values = {s.index: found for s, found in zip(chosen, zip(*scan_values([s.text for s in chosen])))}
+    if filters is None:
+        filters = dict(zip([s.index for s in sentences], span_filters([s.text for s in sentences])))
+    known_words, known_people = _document_vocabulary(sentences, scan)
     out: dict[int, list[Mention]] = {}
-    for s in sentences:
-        found: list[Mention] = []
-        if s.index in values:
-            money, dates = values[s.index]
-            for start, end, text in _located(s.text, money):
-                if any(ch.isdigit() for ch in text) or re.search(r"(?i)\b(?:un|une|one|a|an)\s", text):
-                    found.append(Mention("money", start, end, text))
-            for m in PERCENT_RE.finditer(s.text):
-                if not any(f.start <= m.start() < f.end for f in found):
-                    found.append(Mention("percent", m.start(), m.end(), m.group(0),
-                                         amount=float(m.group(1).replace(",", "."))))
-            for start, end, text in _located(s.text, dates):
-                if text.strip() and not any(f.start < end and start < f.end for f in found):
-                    found.append(Mention("date", start, end, text))
-        blocked = [(f.start, f.end) for f in found]
-        for span in find_spans(s.text, blocked, known_words, known_people, opener_is_subject=s.has_cue):
-            found.append(Mention(span.kind, span.start, span.end, span.text, label=span.name, org_type=span.org_type))
-        found.sort(key=lambda m: m.start)
+    for s, runs in zip(sentences, document_runs([s.text for s in sentences])):
+        money, dates, percent = values.get(s.index, _NO_VALUES)
+        found = _value_mentions(s.text, money, dates, percent) if money or dates or percent else []
+        patterns = filters[s.index]
+        if runs or patterns != _NO_PATTERN:  # else nothing in it can be a name
+            blocked = [(f.start, f.end) for f in found]
+            for span in find_spans(s.text, blocked, known_words, known_people, opener_is_subject=s.has_cue,
+                                   patterns=patterns, runs=runs):
+                found.append(Mention(span.kind, span.start, span.end, span.text, label=span.name,
+                                     org_type=span.org_type))
+        if len(found) > 1:
+            found.sort(key=_START)
         out[s.index] = found
     _resolve_short_names(out)
     return out
+
+
+_START = operator.attrgetter("start")
+_NO_PATTERN = (False, False, False)
+_NO_VALUES = ((), (), False)  # a sentence far from any cue
+
+
+def _value_mentions(text: str, money: list[str] | None, dates: list[str] | None, percent: bool) -> list[Mention]:
+    """Money, percentages and dates of a sentence, from what `scan_values` found in it."""
+    found: list[Mention] = []
+    for start, end, value in _located(text, money):
+        if any(ch.isdigit() for ch in value) or re.search(r"(?i)\b(?:un|une|one|a|an)\s", value):
+            found.append(Mention("money", start, end, value))
+    if percent:
+        for m in PERCENT_RE.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in found):
+                found.append(Mention("percent", m.start(), m.end(), m.group(0),
+                                     amount=float(m.group(1).replace(",", "."))))
+    for start, end, value in _located(text, dates):
+        if value.strip() and not any(f.start < end and start < f.end for f in found):
+            found.append(Mention("date", start, end, value))
+    return found
 
 
 def normalise_values(documents: list[tuple[str, dt.date | None, dict[int, list[Mention]]]]) -> None:
@@ -160,9 +232,9 @@ def normalise_values(documents: list[tuple[str, dt.date | None, dict[int, list[M
     if money:
         parsed = pl.DataFrame({"text": [m.text for m in money]}).select(
             parse_amount(pl.col("text")).alias("v")).unnest("v")
-        for m, row in zip(money, parsed.iter_rows(named=True)):
-            m.amount, m.amount_low, m.amount_high = row["amount"], row["amount_low"], row["amount_high"]
-            m.currency, m.qualifier = row["currency"], row["qualifier"]
+        for m, (amount, amount_low, amount_high, currency, qualifier) in zip(money, parsed.rows()):
+            m.amount, m.amount_low, m.amount_high = amount, amount_low, amount_high
+            m.currency, m.qualifier = currency, qualifier
     if dates:
         _normalise_dates(documents, dates)
 
@@ -172,10 +244,14 @@ def _normalise_dates(documents, dates) -> None:
         {"text": [m.text for m, _, _ in dates], "published_at": [p for _, p, _ in dates]},
         schema={"text": pl.Utf8, "published_at": pl.Date},
     )
-    first = frame.select(parse_date(pl.col("text"), pl.col("published_at"), pl.lit(None, pl.Date)).alias("v")).unnest("v")
-    for (m, _, _), row in zip(dates, first.iter_rows(named=True)):
-        m.date_value, m.date_precision = row["date"], row["precision"]
-        m.qualifier = row["kind"]
+    first = frame.select(parse_date(pl.col("text"), pl.col("published_at"), pl.lit(None, pl.Date),
+                                    anchor_offset=True).alias("v")).unnest("v")
+    anchored = set()  # mentions an anchor can date: the rest would come out of the second pass as they are
+    for (m, _, _), (value, precision, kind, offset) in zip(dates, first.rows()):
+        m.date_value, m.date_precision = value, precision
+        m.qualifier = kind
+        if offset is not None:
+            anchored.add(id(m))
     # "l'année suivante": relative to the last explicit date told before it in the same document
     pending = []
     for _, published_at, by_sentence in documents:
@@ -186,7 +262,7 @@ def _normalise_dates(documents, dates) -> None:
                     continue
                 if m.qualifier == "absolute" and m.date_value is not None:
                     anchor = m.date_value
-                elif m.date_value is None and anchor is not None:
+                elif m.date_value is None and anchor is not None and id(m) in anchored:
                     pending.append((m, published_at, anchor))
     if pending:
         frame = pl.DataFrame(
@@ -195,6 +271,6 @@ def _normalise_dates(documents, dates) -> None:
             schema={"text": pl.Utf8, "published_at": pl.Date, "anchor": pl.Date},
         )
         second = frame.select(parse_date(pl.col("text"), pl.col("published_at"), pl.col("anchor")).alias("v")).unnest("v")
-        for (m, _, _), row in zip(pending, second.iter_rows(named=True)):
-            if row["date"] is not None:
-                m.date_value, m.date_precision, m.qualifier = row["date"], row["precision"], row["kind"]
+        for (m, _, _), (value, precision, kind) in zip(pending, second.rows()):
+            if value is not None:
+                m.date_value, m.date_precision, m.qualifier = value, precision, kind

@@ -10,7 +10,7 @@ numbers do not end a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ABBREVIATIONS = {
     "m", "mm", "mme", "mlle", "dr", "pr", "st", "ste", "mr", "mrs", "ms", "prof", "sr", "jr", "inc", "ltd",
@@ -19,11 +19,11 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "approx", "dept", "gen", "gov", "sen", "rep", "est", "fig", "vol",
 }
 
+_LINES = re.compile(r"[^\n]+|\n")
 _END = re.compile(r"(?:[.!?]+|…)[\"»”’)\]]*(?=\s+[\"«“(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     paragraph: int
     start: int
@@ -48,8 +48,7 @@ def _ends_with_abbreviation(text: str, dot_pos: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
-    pos = 0
-    for line_match in re.finditer(r"[^\n]+|\n", text):
+    for line_match in _LINES.finditer(text):
         chunk = line_match.group(0)
         if chunk == "\n":
             # a blank line between two lines starts a new paragraph
@@ -66,7 +65,6 @@ def split_sentences(text: str) -> list[Sentence]:
             _append(sentences, chunk, base, start, stop, paragraph)
             start = stop
         _append(sentences, chunk, base, start, len(chunk), paragraph)
-        pos = line_match.end()
     return sentences
 
 

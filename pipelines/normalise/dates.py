@@ -205,12 +205,14 @@ def _first(rules: list[tuple[pl.Expr, object]]) -> pl.Expr:
     return expr
 
 
-def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr) -> pl.Expr:
+def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr, *, anchor_offset: bool = False) -> pl.Expr:
     """Struct of date (first day of the period), precision and kind for a date mention.
 
     Year-less months take the latest such month not after publication; with
     "dernier"/"last" the month must be strictly before the publication month.
-    Whenever the date is null, precision and kind are null too.
+    Whenever the date is null, precision and kind are null too. With
+    `anchor_offset`, the struct also holds `anchor_years`, the years an anchor
+    date is shifted by: where it is null, the anchor changes nothing.
     """
     f = pl.field
     cleaned = (
@@ -311,6 +313,7 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr) -> pl.Expr
             "date": f("date"),
             "precision": pl.when(f("date").is_not_null()).then(f("precision")),
             "kind": pl.when(f("date").is_not_null()).then(f("kind")),
+            **({"anchor_years": f("anchor_years")} if anchor_offset else {}),
         },
     )
 

@@ -31,7 +31,7 @@ from pipelines.warehouse.stages import pending_documents, replace_rows, retract_
 STAGE = "extraction"
 SHARDS = tuple("0123456789abcdef")
 # Documents per task sent to a worker, and per transaction when storing.
-BATCH_DOCUMENTS = 250
+BATCH_DOCUMENTS = 500
 # Below this many pending documents, starting worker processes costs more than it saves.
 PARALLEL_FROM_DOCUMENTS = 400
 
