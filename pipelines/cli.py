@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import sys
 import time
 from pathlib import Path
@@ -57,6 +58,9 @@ def run(verbose: bool = False) -> int:
     job = defs().resolve_job_def("dealwire_job")
     # Dagster's console log would scroll the bar away; the full log is in the run's page in the UI.
     run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+    if not verbose:
+        # when dbt is skipped (nothing changed), Dagster warns once per dbt test that gave no result
+        logging.getLogger("dagster._core.execution.plan.active").setLevel(logging.ERROR)
     bar = progress.TerminalProgress(unit={"extraction": "articles", "dbt build": "steps"})
     settings.build_dir.mkdir(parents=True, exist_ok=True)
     log_path = settings.build_dir / "last_run.log"
