@@ -15,8 +15,8 @@ import pytest
 from pipelines.config import PROJECT_ROOT
 from pipelines.docs import artifacts, render, write_data_dictionary
 from pipelines.warehouse.build import writer_lock
-from tests.conftest import SEEDS_DIR, copy_tree
-from tests.pipeline_runner import run_pipeline
+from tests.conftest import SEEDS_DIR
+from tests.pipeline_runner import build_warehouse
 
 # The contract's tables and the columns each promises at least (CONTRACT.md, "The warehouse").
 CONTRACT_COLUMNS = {
@@ -45,18 +45,7 @@ CONTRACT_MD = PROJECT_ROOT.parent / "shared" / "CONTRACT.md"
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("dictionary")
-    source, warehouse = root / "source", root / "warehouse" / "dealwire.duckdb"
-    copy_tree(SEEDS_DIR, source)
-    home = root / "dagster_home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DAGSTER_HOME", str(home))
-        patch.setenv("DEALWIRE_SOURCE_DIR", str(source))
-        patch.setenv("DEALWIRE_WAREHOUSE", str(warehouse))
-        run_pipeline()
-    return warehouse
+    return build_warehouse(tmp_path_factory.mktemp("dictionary"), SEEDS_DIR)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.config import DBT_PROJECT_DIR, PROJECT_ROOT
-from tests.conftest import CORPUS_DIR, copy_tree
-from tests.pipeline_runner import run_pipeline
+from pipelines.config import DBT_PROJECT_DIR
+from tests.conftest import CORPUS_DIR
+from tests.pipeline_runner import build_warehouse
 
 DBT = Path(sys.executable).with_name("dbt")
 
@@ -35,18 +34,8 @@ def sha256(path: Path) -> str:
 @pytest.fixture(scope="module")
 def build_db(tmp_path_factory) -> Path:
     """The whole job once under the default target: raw tables and marts in the build database."""
-    root = tmp_path_factory.mktemp("targets")
-    source, warehouse = root / "source", root / "warehouse" / "dealwire.duckdb"
-    copy_tree(CORPUS_DIR / "articles", source)
-    home = root / "dagster_home"
-    home.mkdir()
-    shutil.copy(PROJECT_ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DAGSTER_HOME", str(home))
-        patch.setenv("DEALWIRE_SOURCE_DIR", str(source))
-        patch.setenv("DEALWIRE_WAREHOUSE", str(warehouse))
-        patch.delenv("DEALWIRE_DBT_TARGET", raising=False)
-        run_pipeline()
+    warehouse = build_warehouse(tmp_path_factory.mktemp("targets"), CORPUS_DIR / "articles",
+                                env={"DEALWIRE_DBT_TARGET": None})
     return warehouse.parent / ".dealwire.build" / "dealwire.duckdb"
 
 

@@ -16,10 +16,9 @@ import polars as pl
 import pyarrow.dataset as ds
 import pytest
 
-from pipelines.config import PROJECT_ROOT
 from pipelines.warehouse.export import PARTITIONED, export_parquet
-from tests.conftest import CORPUS_DIR, copy_tree
-from tests.pipeline_runner import run_pipeline
+from tests.conftest import CORPUS_DIR
+from tests.pipeline_runner import build_warehouse
 
 FACTS = ["fct_funding_rounds", "fct_contracts", "fct_customer_losses"]
 
@@ -27,18 +26,7 @@ FACTS = ["fct_funding_rounds", "fct_contracts", "fct_customer_losses"]
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Path:
     """The test corpus through the whole job once: facts over many months, and some with no date."""
-    root = tmp_path_factory.mktemp("export")
-    source, warehouse = root / "source", root / "warehouse" / "dealwire.duckdb"
-    copy_tree(CORPUS_DIR / "articles", source)
-    home = root / "dagster_home"
-    home.mkdir()
-    shutil.copy(PROJECT_ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DAGSTER_HOME", str(home))
-        patch.setenv("DEALWIRE_SOURCE_DIR", str(source))
-        patch.setenv("DEALWIRE_WAREHOUSE", str(warehouse))
-        run_pipeline()
-        yield warehouse
+    return build_warehouse(tmp_path_factory.mktemp("export"), CORPUS_DIR / "articles")
 
 
 @pytest.fixture(scope="module")
@@ -235,8 +223,10 @@ def test_leftovers_of_a_killed_export_are_cleared(warehouse, tmp_path):
     assert not (tmp_path / ".parquet.999999.link").is_symlink()
 
 
-def test_the_asset_exports_beside_the_published_warehouse(warehouse):
+def test_the_asset_exports_beside_the_published_warehouse(warehouse, monkeypatch):
     from pipelines.definitions import defs
+
+    monkeypatch.setenv("DEALWIRE_WAREHOUSE", str(warehouse))
 
     definitions = defs()
     key = dg.AssetKey(["warehouse", "parquet_export"])

@@ -8,26 +8,15 @@ import duckdb
 import pytest
 
 from pipelines.config import PROJECT_ROOT
-from tests.conftest import SEEDS_DIR, copy_tree
-from tests.pipeline_runner import run_pipeline
+from tests.conftest import SEEDS_DIR
+from tests.pipeline_runner import build_warehouse
 
 QUERIES = re.findall(r"```sql\n(.*?)```", (PROJECT_ROOT / "README.md").read_text(encoding="utf-8"), re.S)
 
 
 @pytest.fixture(scope="module")
 def seeds_warehouse(tmp_path_factory):
-    root = tmp_path_factory.mktemp("readme")
-    source, warehouse = root / "source", root / "warehouse" / "dealwire.duckdb"
-    copy_tree(SEEDS_DIR, source)
-    home = root / "dagster_home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DAGSTER_HOME", str(home))
-        patch.setenv("DEALWIRE_SOURCE_DIR", str(source))
-        patch.setenv("DEALWIRE_WAREHOUSE", str(warehouse))
-        run_pipeline()
-    return warehouse
+    return build_warehouse(tmp_path_factory.mktemp("readme"), SEEDS_DIR)
 
 
 def test_readme_has_at_least_ten_queries():

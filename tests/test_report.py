@@ -15,9 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.config import PROJECT_ROOT
 from pipelines.report import write_report
-from tests.pipeline_runner import run_pipeline
+from tests.pipeline_runner import build_warehouse
 
 ARTICLES = {
     "quillon_wire_en.txt": (
@@ -52,20 +51,6 @@ ARTICLES = {
 NO_DEAL = {"weather_en.txt": ARTICLES["weather_en.txt"]}
 
 
-def build_warehouse(root: Path, articles: dict[str, str]) -> Path:
-    """Run the whole pipeline on `articles` under `root`; return the published warehouse."""
-    source, warehouse, home = root / "source", root / "warehouse" / "dealwire.duckdb", root / "dagster_home"
-    source.mkdir(parents=True)
-    home.mkdir()
-    for name, text in articles.items():
-        (source / name).write_text(text, encoding="utf-8")
-    (home / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DAGSTER_HOME", str(home))
-        patch.setenv("DEALWIRE_SOURCE_DIR", str(source))
-        patch.setenv("DEALWIRE_WAREHOUSE", str(warehouse))
-        run_pipeline()
-    return warehouse
 
 
 def report_warehouse(tmp_path_factory) -> Path:
