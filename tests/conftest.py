@@ -14,7 +14,6 @@ from pipelines.config import DBT_PROJECT_DIR, PROJECT_ROOT
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 CORPUS_DIR = PROJECT_ROOT / "tests" / "corpus"
-SHARED_GOLD = PROJECT_ROOT.parent / "shared" / "gold"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,8 +1,8 @@
 """Checks on the published warehouse that dbt's tests do not express, and the bundled scorer.
 
-`gold/` ships the scorer (`score.py`) and the annotated facts of the default
-corpus (`seeds.jsonl`, format in `FORMAT.md`), so a run on `seeds/` can say how
-close it is to the truth.
+The repository's `gold/` folder ships the scorer (`score.py`) and the annotated
+facts of the default corpus (`seeds.jsonl`, format in `FORMAT.md`), so a run on
+`seeds/` can say how close it is to the truth.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 
-GOLD_DIR = Path(str(resources.files("pipelines.quality").joinpath("gold")))
+from pipelines.config import PROJECT_ROOT
+
+GOLD_DIR = PROJECT_ROOT / "gold"
 SCORER = GOLD_DIR / "score.py"
 SEEDS_GOLD = GOLD_DIR / "seeds.jsonl"
 CORE_KINDS = ("funding_round", "contract", "customer_loss")
