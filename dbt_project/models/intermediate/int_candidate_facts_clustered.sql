@@ -45,12 +45,21 @@ candidates as (
     from resolved
 ),
 
+-- Only pairs about the same company can use a shared investor (pair_comparisons below): pairing every
+-- round of a busy investor with every other would be quadratic in its portfolio (billions of rows at
+-- 100,000 articles).
 shared_investor_pairs as materialized (
     select distinct a.candidate_id as candidate_a, b.candidate_id as candidate_b
     from investors as a
+    inner join candidates as ca
+        on ca.candidate_id = a.candidate_id
+    inner join candidates as cb
+        on cb.fact_kind = ca.fact_kind
+        and cb.subject_id = ca.subject_id
+        and cb.candidate_id <> ca.candidate_id
     inner join investors as b
-        on a.investor_id = b.investor_id
-        and a.candidate_id <> b.candidate_id
+        on b.candidate_id = cb.candidate_id
+        and b.investor_id = a.investor_id
 ),
 
 pair_comparisons as (
