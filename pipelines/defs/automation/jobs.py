@@ -19,9 +19,8 @@ daily_reingestion = dg.ScheduleDefinition(name="daily_reingestion", job=dealwire
                                           default_status=dg.DefaultScheduleStatus.RUNNING)
 
 
-def folder_fingerprint(source_dir) -> str:
-    """A digest of every file's path and content: it changes when a file is added, edited or removed,
-    and not when a file is merely touched."""
+def _folder_digest(source_dir, describe) -> str:
+    """sha256 over every file in sorted order: its path, then what `describe(path)` yields for it."""
     digest = hashlib.sha256()
     for root, dirs, files in os.walk(source_dir):
         dirs.sort()
@@ -29,29 +28,33 @@ def folder_fingerprint(source_dir) -> str:
             path = os.path.join(root, name)
             digest.update(os.path.relpath(path, source_dir).encode("utf-8", "surrogateescape"))
             try:
-                with open(path, "rb") as handle:
-                    for chunk in iter(lambda: handle.read(1 << 20), b""):
-                        digest.update(chunk)
+                for part in describe(path):
+                    digest.update(part)
             except OSError as exc:
                 digest.update(f"unreadable:{exc.errno}".encode())
     return digest.hexdigest()
+
+
+def _content(path):
+    with open(path, "rb") as handle:
+        yield from iter(lambda: handle.read(1 << 20), b"")
+
+
+def _stat(path):
+    info = os.stat(path)
+    yield f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}".encode()
+
+
+def folder_fingerprint(source_dir) -> str:
+    """A digest of every file's path and content: it changes when a file is added, edited or removed,
+    and not when a file is merely touched."""
+    return _folder_digest(source_dir, _content)
 
 
 def folder_stat_digest(source_dir) -> str:
     """A digest of every file's path, size, modification time and inode: cheap (no file is read), and it
     moves whenever the content may have changed."""
-    digest = hashlib.sha256()
-    for root, dirs, files in os.walk(source_dir):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            digest.update(os.path.relpath(path, source_dir).encode("utf-8", "surrogateescape"))
-            try:
-                info = os.stat(path)
-                digest.update(f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}".encode())
-            except OSError as exc:
-                digest.update(f"unreadable:{exc.errno}".encode())
-    return digest.hexdigest()
+    return _folder_digest(source_dir, _stat)
 
 
 @dg.sensor(job=dealwire_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
