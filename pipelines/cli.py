@@ -85,13 +85,20 @@ def run(verbose: bool = False) -> int:
     return 0
 
 
+def _published(settings) -> bool:
+    """Whether there is a warehouse to read; if not, say how to get one."""
+    if settings.warehouse_path.exists():
+        return True
+    print(f"{settings.warehouse_path} does not exist yet: run `make run` first.", file=sys.stderr)
+    return False
+
+
 def report() -> int:
     from pipelines.defs.report.assets import REPORT_FILE
     from pipelines.report import write_report
 
     settings = load_settings()
-    if not settings.warehouse_path.exists():
-        print(f"{settings.warehouse_path} does not exist yet: run `make run` first.", file=sys.stderr)
+    if not _published(settings):
         return 1
     out = settings.warehouse_path.parent / REPORT_FILE
     counts = write_report(settings.warehouse_path, out)
@@ -103,8 +110,7 @@ def docs() -> int:
     from pipelines.docs import write_data_dictionary
 
     settings = load_settings()
-    if not settings.warehouse_path.exists():
-        print(f"{settings.warehouse_path} does not exist yet: run `make run` first.", file=sys.stderr)
+    if not _published(settings):
         return 1
     out_dir = settings.warehouse_path.parent / "docs"
     result = write_data_dictionary(settings.warehouse_path, out_dir)

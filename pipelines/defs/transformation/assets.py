@@ -46,10 +46,6 @@ def _node_name(event) -> str:
     return key.to_user_string() if isinstance(key, dg.AssetKey) else str(key or "")
 
 
-def dbt_environment(build_db) -> dict[str, str]:
-    return {**os.environ, "DEALWIRE_DBT_PATH": str(build_db)}
-
-
 @functools.cache
 def dbt_models_def() -> dg.AssetsDefinition:
     project = dbt_project()
