@@ -26,10 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Company names are made of syllables: a corpus of N articles speaks of about N/4 companies, each deal
-# reported by a few articles, as a news flow does (a handful of companies raising hundreds of rounds
-# would make deduplication quadratic for no real corpus).
+# reported by a few articles, as a news flow does. Names carry no digits ("Acme 1234" would be read as
+# "Acme"), so there are enough syllables for the 25,000 companies of 100,000 articles.
 _HEADS = ["Quant", "Ark", "Hel", "Orb", "Zet", "Vant", "Kalv", "Shelf", "Dat", "Pill", "Nimb", "Cloud", "Rout",
           "Lum", "Syl", "Vox", "Terr", "Cort", "Flux", "Nov"]
+_MIDDLES = ["", "el", "an", "or", "ov", "um", "ad", "ir", "es", "ul", "ob", "ak", "et", "im", "ag", "uv"]
 _TAILS = ["iq", "eon", "ix", "ital", "ara", "or", "ena", "wise", "acrue", "ar", "ova", "ly", "ium", "ex", "is"]
 _SUFFIXES = ["", " AI", " Labs", " Robotics", " Health", " Data"]
 INVESTORS = ["Sequoia Capital", "Accel", "Index Ventures", "Lightspeed", "General Catalyst", "Bpifrance",
@@ -48,9 +49,12 @@ FILLER_EN = ["The market for enterprise AI keeps growing despite higher interest
 
 
 def company_name(k: int) -> str:
-    return (_HEADS[k % len(_HEADS)] + _TAILS[(k // len(_HEADS)) % len(_TAILS)]
-            + _SUFFIXES[(k // (len(_HEADS) * len(_TAILS))) % len(_SUFFIXES)]
-            + ("" if k < len(_HEADS) * len(_TAILS) * len(_SUFFIXES) else f" {k}"))
+    """The k-th company: distinct for every k below 28,800."""
+    k, head = divmod(k, len(_HEADS))
+    k, tail = divmod(k, len(_TAILS))
+    k, suffix = divmod(k, len(_SUFFIXES))
+    middle = k % len(_MIDDLES)
+    return _HEADS[head] + _MIDDLES[middle] + _TAILS[tail] + _SUFFIXES[suffix]
 
 
 def article(rng: random.Random, i: int, n_companies: int = 2500) -> str:

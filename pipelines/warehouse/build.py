@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 
 # DuckDB would otherwise keep up to 80% of the machine's memory as cache; beyond this it spills to disk.
-# dbt's connections have their own, larger limit (dbt_project/profiles.yml, DEALWIRE_DBT_MEMORY_LIMIT).
+# dbt's connections have their own limit (dbt_project/profiles.yml, DEALWIRE_DBT_MEMORY_LIMIT).
 MEMORY_LIMIT = "512MB"
 
 RAW_SCHEMA_SQL = resources.files("pipelines.warehouse").joinpath("raw_schema.sql").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 {#- Cross-article deduplication: which candidates report the same real-world
     event. The rules are in the doc block `deduplication`; in short:
-      pairs      compare every two candidates of one kind and subject
+      pairs      compare every two candidates of one kind and subject; keep the
+                 compatible ones
       phase 1    link pairs that agree on something and conflict on nothing
                  (vague candidates - no amount, no date - stay out of it:
                  through a shared investor they would bridge two events)
@@ -21,13 +22,12 @@ resolved as (
     where fact_kind in ('funding_round', 'contract', 'customer_loss')
 ),
 
-investors as (
-    select distinct candidate_id, investor_id
-    from {{ ref('int_candidate_fact_investors_resolved') }}
-),
-
-candidates as (
+-- The graph steps below work on `node`, an integer in the order of candidate_id (so the smallest node
+-- is the smallest candidate id): a company reported thousands of times gives millions of pairs, and
+-- pairs of integers take a fraction of the memory of pairs of strings.
+candidates as materialized (
     select
+        row_number() over (order by candidate_id) as node,
         candidate_id,
         document_id,
         fact_kind,
@@ -45,96 +45,88 @@ candidates as (
     from resolved
 ),
 
--- Only pairs about the same company can use a shared investor (pair_comparisons below): pairing every
--- round of a busy investor with every other would be quadratic in its portfolio (billions of rows at
--- 100,000 articles).
-shared_investor_pairs as materialized (
-    select distinct a.candidate_id as candidate_a, b.candidate_id as candidate_b
-    from investors as a
-    inner join candidates as ca
-        on ca.candidate_id = a.candidate_id
-    inner join candidates as cb
-        on cb.fact_kind = ca.fact_kind
-        and cb.subject_id = ca.subject_id
-        and cb.candidate_id <> ca.candidate_id
-    inner join investors as b
-        on b.candidate_id = cb.candidate_id
-        and b.investor_id = a.investor_id
+investors as (
+    select distinct c.node, i.investor_id
+    from {{ ref('int_candidate_fact_investors_resolved') }} as i
+    inner join candidates as c on c.candidate_id = i.candidate_id
 ),
 
-pair_comparisons as (
+-- Only compatible pairs are kept (two candidates of one kind and subject that conflict on nothing): the
+-- steps below need no other, and a company reported thousands of times makes millions of pairs, most
+-- of them conflicting. A group of clusters is compatible when all its candidate pairs are kept, which
+-- is told by counting them (cluster_pairs below) instead of storing the conflicting ones.
+compatible_pairs as materialized (
     select
-        a.candidate_id as candidate_a,
-        b.candidate_id as candidate_b,
+        a.node as node_a,
+        b.node as node_b,
         a.fact_kind,
         a.is_vague or b.is_vague as involves_vague,
-
-        a.round_key is not null and b.round_key is not null as both_round,
-        a.amount_compared is not null and b.amount_compared is not null
-            and a.amount_compared_unit is not distinct from b.amount_compared_unit as both_amount,
-        a.valuation_compared is not null and b.valuation_compared is not null
-            and a.valuation_compared_unit is not distinct from b.valuation_compared_unit as both_valuation,
-        a.event_period_start is not null and b.event_period_start is not null as both_date,
-        a.counterparty_id is not null and b.counterparty_id is not null as both_counterparty,
-
-        a.round_key = b.round_key as same_round,
-        {{ relative_gap('a.amount_compared', 'b.amount_compared') }} as amount_gap,
-        {{ relative_gap('a.valuation_compared', 'b.valuation_compared') }} as valuation_gap,
-        a.event_period_start < b.event_period_end
-            and b.event_period_start < a.event_period_end as periods_overlap,
-        a.counterparty_id = b.counterparty_id as same_counterparty,
-        s.candidate_a is not null as shares_investor
+        coalesce(
+            (a.amount_compared is not null and b.amount_compared is not null
+                and a.amount_compared_unit is not distinct from b.amount_compared_unit
+                and {{ relative_gap('a.amount_compared', 'b.amount_compared') }} <= 0.25)
+            or (a.event_period_start < b.event_period_end and b.event_period_start < a.event_period_end)
+            or a.round_key = b.round_key,
+            false
+        ) as agrees_on_terms,
+        coalesce(a.counterparty_id = b.counterparty_id, false) as same_counterparty
     from candidates as a
     inner join candidates as b
         on a.fact_kind = b.fact_kind
         and a.subject_id = b.subject_id
-        and a.candidate_id <> b.candidate_id
-    left join shared_investor_pairs as s
-        on s.candidate_a = a.candidate_id
-        and s.candidate_b = b.candidate_id
+        and a.node <> b.node
+    where not coalesce(
+        a.round_key <> b.round_key
+        or (a.amount_compared_unit is not distinct from b.amount_compared_unit
+            and {{ relative_gap('a.amount_compared', 'b.amount_compared') }} > 0.25)
+        or (a.valuation_compared_unit is not distinct from b.valuation_compared_unit
+            and {{ relative_gap('a.valuation_compared', 'b.valuation_compared') }} > 0.25)
+        or (a.event_period_start is not null and b.event_period_start is not null
+            and not (a.event_period_start < b.event_period_end and b.event_period_start < a.event_period_end))
+        or (a.fact_kind in ('contract', 'customer_loss') and a.counterparty_id <> b.counterparty_id),
+        false
+    )
+),
+
+-- looked up for compatible pairs only: over all pairs of a company, a busy investor would pair every
+-- round of its portfolio with every other
+shared_investor_pairs as materialized (
+    select distinct p.node_a, p.node_b
+    from compatible_pairs as p
+    inner join investors as a on a.node = p.node_a
+    inner join investors as b
+        on b.node = p.node_b
+        and b.investor_id = a.investor_id
+    where p.fact_kind = 'funding_round'
 ),
 
 pairs as (
     select
-        candidate_a,
-        candidate_b,
-        involves_vague,
-        coalesce(
-            (both_round and not same_round)
-            or (both_amount and amount_gap > 0.25)
-            or (both_valuation and valuation_gap > 0.25)
-            or (both_date and not periods_overlap)
-            or (fact_kind in ('contract', 'customer_loss') and both_counterparty and not same_counterparty),
-            false
-        ) as is_conflicting,
-        coalesce(
-            (both_amount and amount_gap <= 0.25)
-            or (both_date and periods_overlap)
-            or (both_round and same_round)
-            or (fact_kind = 'funding_round' and shares_investor),
-            false
-        ) as is_agreeing,
+        p.node_a,
+        p.node_b,
+        p.involves_vague,
+        p.agrees_on_terms or s.node_a is not null as is_agreeing,
         -- the party that lets a vague mention join an event
-        coalesce(
-            case
-                when fact_kind = 'funding_round' then shares_investor
-                else both_counterparty and same_counterparty
-            end,
-            false
-        ) as shares_party
-    from pair_comparisons
+        case
+            when p.fact_kind = 'funding_round' then s.node_a is not null
+            else p.same_counterparty
+        end as shares_party
+    from compatible_pairs as p
+    left join shared_investor_pairs as s
+        on s.node_a = p.node_a
+        and s.node_b = p.node_b
 ),
 
 -- phase 1 -------------------------------------------------------------------
 
 candidate_nodes as (
-    select candidate_id as node_id from candidates
+    select node as node_id from candidates
 ),
 
 phase1_edges as (
-    select candidate_a as node_a, candidate_b as node_b
+    select node_a, node_b
     from pairs
-    where is_agreeing and not is_conflicting and not involves_vague
+    where is_agreeing and not involves_vague
 ),
 
 {{ connected_components('phase1', 'candidate_nodes', 'phase1_edges') }},
@@ -143,25 +135,39 @@ phase1_clusters as materialized (
     select
         p.label as cluster_id,
         bool_and(c.is_vague) as is_vague,
-        bool_or(c.counterparty_id is not null or c.candidate_id in (select candidate_id from investors)) as names_a_party,
+        bool_or(c.counterparty_id is not null or c.node in (select node from investors)) as names_a_party,
         count(distinct c.document_id) as n_documents,
         max(c.amount_compared) as max_amount
     from candidates as c
-    inner join phase1 as p on p.node_id = c.candidate_id
+    inner join phase1 as p on p.node_id = c.node
     group by p.label
 ),
 
+phase1_sizes as (
+    select label, count(*) as n_candidates from phase1 group by label
+),
+
+-- two clusters conflict unless every pair of their candidates is compatible (a missing pair conflicts)
 phase1_cluster_pairs as materialized (
     select
-        la.label as cluster_a,
-        lb.label as cluster_b,
-        bool_or(p.is_conflicting) as any_conflict,
-        bool_or(p.shares_party) as shares_party
-    from pairs as p
-    inner join phase1 as la on la.node_id = p.candidate_a
-    inner join phase1 as lb on lb.node_id = p.candidate_b
-    where la.label <> lb.label
-    group by la.label, lb.label
+        g.cluster_a,
+        g.cluster_b,
+        g.n_pairs < sa.n_candidates * sb.n_candidates as any_conflict,
+        g.shares_party
+    from (
+        select
+            la.label as cluster_a,
+            lb.label as cluster_b,
+            count(*) as n_pairs,
+            bool_or(p.shares_party) as shares_party
+        from pairs as p
+        inner join phase1 as la on la.node_id = p.node_a
+        inner join phase1 as lb on lb.node_id = p.node_b
+        where la.label <> lb.label
+        group by la.label, lb.label
+    ) as g
+    inner join phase1_sizes as sa on sa.label = g.cluster_a
+    inner join phase1_sizes as sb on sb.label = g.cluster_b
 ),
 
 -- phase 2a: vague clusters --------------------------------------------------
@@ -206,7 +212,7 @@ vague_group_edges as (
 
 phase2a as materialized (
     select
-        p.node_id as candidate_id,
+        p.node_id,
         coalesce(va.target_cluster_id, vg.label) as label
     from phase1 as p
     left join vague_attachments as va on va.cluster_id = p.label
@@ -215,16 +221,28 @@ phase2a as materialized (
 
 -- phase 2b: a cluster compatible with exactly one other ----------------------
 
+phase2a_sizes as (
+    select label, count(*) as n_candidates from phase2a group by label
+),
+
 phase2a_cluster_pairs as materialized (
     select
-        la.label as cluster_a,
-        lb.label as cluster_b,
-        bool_or(p.is_conflicting) as any_conflict
-    from pairs as p
-    inner join phase2a as la on la.candidate_id = p.candidate_a
-    inner join phase2a as lb on lb.candidate_id = p.candidate_b
-    where la.label <> lb.label
-    group by la.label, lb.label
+        g.cluster_a,
+        g.cluster_b,
+        g.n_pairs < sa.n_candidates * sb.n_candidates as any_conflict
+    from (
+        select
+            la.label as cluster_a,
+            lb.label as cluster_b,
+            count(*) as n_pairs
+        from pairs as p
+        inner join phase2a as la on la.node_id = p.node_a
+        inner join phase2a as lb on lb.node_id = p.node_b
+        where la.label <> lb.label
+        group by la.label, lb.label
+    ) as g
+    inner join phase2a_sizes as sa on sa.label = g.cluster_a
+    inner join phase2a_sizes as sb on sb.label = g.cluster_b
 ),
 
 single_compatible_edges as (
@@ -276,12 +294,14 @@ merge_edges as (
 
 events as (
     select
-        a.candidate_id,
-        p1.label as phase1_cluster_id,
+        c.candidate_id,
+        c1.candidate_id as phase1_cluster_id,
         b.label as event_cluster_id
     from phase2a as a
     inner join phase2b as b on b.node_id = a.label
-    inner join phase1 as p1 on p1.node_id = a.candidate_id
+    inner join phase1 as p1 on p1.node_id = a.node_id
+    inner join candidates as c on c.node = a.node_id
+    inner join candidates as c1 on c1.node = p1.label
 ),
 
 final as (
