@@ -10,7 +10,7 @@ user did not mean to share.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,9 +18,9 @@ from .documents import (
     ACCEPTED_EXTENSIONS,
     DEFAULT_MAX_BYTES,
     LoadedFile,
-    document_from_bytes,
     extension_of,
     load_file,
+    read_and_clean,
 )
 from .metadata import SIDECAR_SUFFIX, Metadata, parse_sidecar
 from .records import DocumentText, Rejection, SourceFile, Unchanged
@@ -29,8 +29,13 @@ from .records import DocumentText, Rejection, SourceFile, Unchanged
 Previous = Mapping[str, tuple[str, bool]]
 Outcome = DocumentText | Rejection | Unchanged
 
+# map(function, *iterables): the builtin, or one that runs the reads in worker processes
+MapReads = Callable[..., Iterator]
+
 # Tool folders that are nobody's documents: skipped without a trace.
 PRUNED_FOLDERS = frozenset({".git", "__pycache__"})
+# Files whose reads are handed out together; the next window is handed out while one is yielded.
+WINDOW_FILES = 256
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,15 @@ def _walk(folder: Path, rel_prefix: str, root: str, ancestors: frozenset[str]) -
             yield from _walk(path, rel, root, ancestors | {os.path.realpath(entry.path)})
             continue
         yield _Entry(rel, path)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A document file that has to be read and cleaned: the expensive step, done by `read_and_clean`."""
+
+    entry: _Entry
+    key: str | None
+    metadata: Metadata
 
 
 def _is_sidecar(entry: _Entry) -> bool:
@@ -180,6 +194,14 @@ class _Run:
         return result is not None and isinstance(result[1], Rejection)
 
     def _compute(self, entry: _Entry) -> tuple[SourceFile, DocumentText | Rejection] | None:
+        planned = self._plan(entry)
+        if isinstance(planned, _Read):
+            return self._finish(planned, read_and_clean(str(entry.path), entry.name, planned.metadata,
+                                                        self.max_bytes))
+        return planned
+
+    def _plan(self, entry: _Entry) -> tuple[SourceFile, DocumentText | Rejection] | _Read | None:
+        """The outcome when it is known without reading the file, else the read to do."""
         rel = _displayable(entry.rel)
         if entry.problem is not None:
             return SourceFile(rel, 0, None), Rejection(entry.problem)
@@ -199,11 +221,36 @@ class _Run:
             return SourceFile(entry.rel, 0, None, key), Unchanged(was_rejected=known[1])
         if sidecar is not None:
             _, metadata, _ = self.sidecar(sidecar)
-        loaded = load_file(entry.path, self.max_bytes)
-        source_file = SourceFile(entry.rel, loaded.size_bytes, loaded.sha256, key)
-        if loaded.data is None:
-            return source_file, Rejection(loaded.problem or "could not read the file")
-        return source_file, document_from_bytes(loaded.data, entry.name, metadata)
+        return _Read(entry, key, metadata)
+
+    @staticmethod
+    def _finish(read: _Read, result: tuple[int, str | None, DocumentText | Rejection]
+                ) -> tuple[SourceFile, DocumentText | Rejection]:
+        size_bytes, sha256, outcome = result
+        return SourceFile(read.entry.rel, size_bytes, sha256, read.key), outcome
+
+    def submit(self, window: list[_Entry], map_reads: MapReads) -> list[tuple[list[_Read], Iterator]]:
+        """Hand out the reads of a window's documents (sidecars are read here, in order)."""
+        reads = []
+        for entry in window:
+            if entry.rel in self._outcomes or entry.problem is not None or _is_sidecar(entry):
+                continue
+            planned = self._plan(entry)
+            if isinstance(planned, _Read):
+                reads.append(planned)
+            elif planned is not None:
+                self._outcomes[entry.rel] = planned
+        if not reads:
+            return []
+        results = map_reads(read_and_clean, [str(r.entry.path) for r in reads], [r.entry.name for r in reads],
+                            [r.metadata for r in reads], [self.max_bytes] * len(reads))
+        return [(reads, results)]
+
+    def collect(self, submitted: list[tuple[list[_Read], Iterator]]) -> None:
+        for reads, results in submitted:
+            for read, result in zip(reads, results):
+                # a sidecar's outcome may have needed its document before the window came
+                self._outcomes.setdefault(read.entry.rel, self._finish(read, result))
 
     def _sidecar_outcome(self, entry: _Entry) -> tuple[SourceFile, DocumentText | Rejection] | None:
         loaded, _, problems = self.sidecar(entry)
@@ -240,7 +287,8 @@ def stat_key(path: Path, sidecar: Path | None) -> str | None:
 
 
 def discover(
-    source_dir: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, previous: Previous | None = None
+    source_dir: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, previous: Previous | None = None,
+    map_reads: MapReads | None = None,
 ) -> Iterator[tuple[SourceFile, Outcome]]:
     """Every file under `source_dir`, in sorted path order, as a document or a rejection.
 
@@ -251,6 +299,10 @@ def discover(
     Sidecars (`NAME.meta.json`) are read as metadata for `NAME.txt`,
     `NAME.md` or `NAME.html` and not yielded, unless something is wrong
     with them. Only `.git` and `__pycache__` folders are skipped unreported.
+
+    With `map_reads` (a map function, such as a worker pool's), the files
+    are read and cleaned by it, a window of files at a time, the next
+    window handed out while one is yielded; the outcomes are the same.
     """
     root_path = Path(source_dir)
     if not root_path.is_dir():
@@ -258,8 +310,14 @@ def discover(
     root = os.path.realpath(root_path)
     entries = sorted(_walk(root_path, "", root, frozenset({root})), key=lambda entry: entry.rel)
     run = _Run(entries, max_bytes, previous)
-    for entry in entries:
-        result = run.outcome(entry)
-        run.forget(entry)
-        if result is not None:
-            yield result
+    windows = [entries[i:i + WINDOW_FILES] for i in range(0, len(entries), WINDOW_FILES)]
+    submitted = run.submit(windows[0], map_reads) if map_reads and windows else []
+    for index, window in enumerate(windows):
+        following = run.submit(windows[index + 1], map_reads) if map_reads and index + 1 < len(windows) else []
+        run.collect(submitted)
+        for entry in window:
+            result = run.outcome(entry)
+            run.forget(entry)
+            if result is not None:
+                yield result
+        submitted = following

@@ -162,7 +162,15 @@ def read_document(
             loaded_sidecar = load_file(sidecar, max_bytes)
             if loaded_sidecar.data is not None:
                 metadata, _ = parse_sidecar(loaded_sidecar.data)
-    loaded = load_file(path, max_bytes)
+    return read_and_clean(str(path), path.name, metadata, max_bytes)[2]
+
+
+def read_and_clean(
+    path: str, name: str, metadata: Metadata, max_bytes: int
+) -> tuple[int, str | None, DocumentText | Rejection]:
+    """(size, sha256 of the bytes, outcome) of one file: a plain function of plain values, so that
+    worker processes can run it."""
+    loaded = load_file(Path(path), max_bytes)
     if loaded.data is None:
-        return Rejection(loaded.problem or "could not read the file")
-    return document_from_bytes(loaded.data, path.name, metadata)
+        return loaded.size_bytes, None, Rejection(loaded.problem or "could not read the file")
+    return loaded.size_bytes, loaded.sha256, document_from_bytes(loaded.data, name, metadata)

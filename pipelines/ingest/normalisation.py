@@ -12,7 +12,8 @@ import re
 import unicodedata
 
 # Invisible characters that only get in the way of matching words.
-_INVISIBLE = str.maketrans({"\u200b": None, "\u2060": None, "\ufeff": None, "\u00ad": None})
+_INVISIBLE_CHARACTERS = ("\u200b", "\u2060", "\ufeff", "\u00ad")
+_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE_CHARACTERS))
 _BLANK_RUN = re.compile(r"\n{3,}")
 _ASCII_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 
@@ -21,7 +22,11 @@ def normalise_text(text: str) -> str:
     """CRLF/CR to LF, NFC, lines stripped, at most one blank line in a row."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    # str.translate walks the text in Python-level steps; four substring searches run in C
+    if any(character in text for character in _INVISIBLE_CHARACTERS):
+        text = text.translate(_INVISIBLE)
     lines = [line.strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return _BLANK_RUN.sub("\n\n", text).strip("\n")

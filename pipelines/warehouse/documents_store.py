@@ -19,6 +19,7 @@ import duckdb
 import polars as pl
 
 from pipelines.ingest import DocumentText, Rejection, Unchanged, discover
+from pipelines.ingest.discovery import MapReads
 
 BATCH_FILES = 2000
 
@@ -68,8 +69,11 @@ def _flush(con: duckdb.DuckDBPyConnection, docs: list[dict], paths: list[dict], 
 
 
 def sync_documents(
-    con: duckdb.DuckDBPyConnection, source_dir: Path, max_bytes: int, extractor_version: str, now: dt.datetime
+    con: duckdb.DuckDBPyConnection, source_dir: Path, max_bytes: int, extractor_version: str, now: dt.datetime,
+    map_reads: MapReads | None = None,
 ) -> SyncStats:
+    """Mirror `source_dir` into the raw tables; `map_reads` (see `discover`) may read the files in worker
+    processes while this process stores them."""
     if not source_dir.is_dir():
         raise FileNotFoundError(
             f"source folder {source_dir} does not exist; set DEALWIRE_SOURCE_DIR to the folder of articles"
@@ -87,7 +91,7 @@ def sync_documents(
     rejects: list[dict] = []
     unchanged: list[str] = []
     files = 0
-    for source_file, outcome in discover(source_dir, max_bytes, _previous(con)):
+    for source_file, outcome in discover(source_dir, max_bytes, _previous(con), map_reads):
         files += 1
         if isinstance(outcome, Unchanged):
             unchanged.append(source_file.path)

@@ -15,11 +15,8 @@ time, a sixteenth of the corpus.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -27,6 +24,7 @@ import polars as pl
 from pipelines.config import Settings
 from pipelines.warehouse.build import connect_build, writer_lock
 from pipelines.warehouse.stages import pending_documents, replace_rows, retract_orphans
+from pipelines.workers import worker_count, worker_pool
 
 STAGE = "extraction"
 SHARDS = tuple("0123456789abcdef")
@@ -39,12 +37,6 @@ PARALLEL_FROM_DOCUMENTS = 400
 def shard_of(document_id: str) -> str:
     """'doc_' + hex digest: the first hex digit names the shard."""
     return document_id[4]
-
-
-def extraction_workers() -> int:
-    """DEALWIRE_EXTRACT_WORKERS, by default one per core."""
-    value = os.environ.get("DEALWIRE_EXTRACT_WORKERS")
-    return max(1, int(value)) if value else (os.cpu_count() or 1)
 
 
 def extract_batch(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
@@ -69,17 +61,6 @@ class ExtractionStats:
     @property
     def documents_per_second(self) -> float:
         return self.documents / self.seconds if self.seconds else 0.0
-
-
-def _worker_pool(workers: int) -> Executor:
-    # spawn, not fork: the parent holds DuckDB and Polars thread pools, which do not survive a fork.
-    # One Polars thread per worker: the workers already fill the cores.
-    os.environ.setdefault("POLARS_MAX_THREADS", "1")
-    try:
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    finally:
-        if os.environ.get("POLARS_MAX_THREADS") == "1":
-            del os.environ["POLARS_MAX_THREADS"]
 
 
 def _batches(frame: pl.DataFrame) -> list[pl.DataFrame]:
@@ -130,12 +111,12 @@ def run_extraction(settings: Settings, version: str, shards: Sequence[str] = SHA
     """
     started = time.monotonic()
     log = log or (lambda message: None)
-    stats = ExtractionStats(workers=extraction_workers())
+    stats = ExtractionStats(workers=worker_count())
     with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
         stats.retracted = retract_orphans(con, STAGE)
         con.execute("delete from raw.stage_progress where stage <> ?", [STAGE])  # stages of older versions
         total = len(pending_documents(con, STAGE, version, shards))
-    pool = _worker_pool(stats.workers) if stats.workers > 1 and total >= PARALLEL_FROM_DOCUMENTS else None
+    pool = worker_pool(stats.workers) if stats.workers > 1 and total >= PARALLEL_FROM_DOCUMENTS else None
     stats.workers = stats.workers if pool else 1
 
     def start(shard: str):

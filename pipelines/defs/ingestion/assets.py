@@ -10,6 +10,7 @@ from pipelines.defs.resources import DealwireSettings
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.warehouse.build import connect_build, writer_lock
 from pipelines.warehouse.documents_store import sync_documents
+from pipelines.workers import LazyPool
 
 
 
@@ -27,10 +28,11 @@ from pipelines.warehouse.documents_store import sync_documents
 def raw_documents(context: dg.AssetExecutionContext, dealwire: DealwireSettings):
     """Mirror the source folder: new files are added, edited ones replaced, deleted ones retracted."""
     settings = dealwire.settings()
-    with writer_lock(settings.build_dir, context.log.info), connect_build(settings.build_db) as con:
+    with (writer_lock(settings.build_dir, context.log.info), connect_build(settings.build_db) as con,
+          LazyPool() as workers):
         stats = sync_documents(con, settings.source_dir, settings.max_file_bytes, EXTRACTOR_VERSION,
-                               dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0))
-        context.log.info(f"{stats}")
+                               dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0), workers.map)
+        context.log.info(f"{stats}; files read by {workers.workers if workers.started else 1} process(es)")
         yield dg.MaterializeResult(
             asset_key=["raw", "documents"],
             metadata={**table_metadata(con, "raw.documents",
