@@ -14,13 +14,13 @@ from pipelines.config import DBT_PROJECT_DIR
 from tests.conftest import SEEDS_DIR, copy_tree
 from tests.pipeline_runner import run_pipeline
 
-INCREMENTAL_MODELS = ["dim_documents"]
+INCREMENTAL_MODELS = {"dim_documents": "marts", "int_candidate_facts_clustered": "intermediate"}
 
 
 def _rows(db, table: str) -> list[str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return sorted(map(repr, con.execute(f"select * from marts.{table}").fetchall()))
+        return sorted(map(repr, con.execute(f"select * from {INCREMENTAL_MODELS[table]}.{table}").fetchall()))
     finally:
         con.close()
 
@@ -33,8 +33,11 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
                                             encoding="utf-8")
     run_pipeline()
 
-    # a new file, a removed file, a sidecar edited (same text, other metadata), the same text under a second path
+    # a new file, a removed file, a sidecar edited (same text, other metadata), the same text under a second
+    # path, a second report of a known deal (its event gains a source)
     first_seed = sorted(source.glob("*.txt"))[0]
+    (source / "more.txt").write_text("Quantiq a bouclé une levée de 12 millions d'euros auprès de Elaia en "
+                                     "janvier 2025.\n", encoding="utf-8")
     (source / "new.txt").write_text("Orbital AI raised $40 million in a Series B led by Lightspeed.\n",
                                     encoding="utf-8")
     first_seed.unlink()
@@ -55,6 +58,13 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     for model in INCREMENTAL_MODELS:
         incremental = _rows(warehouse, model)
         assert incremental == _rows(refreshed, model), model
-    titles = {r for r in _rows(warehouse, "dim_documents") if "Quantiq" in r}
+    # the two reports of Quantiq's round are one event
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert con.execute("select source_count from marts.fct_funding_rounds where company_name = 'Quantiq'"
+                           ).fetchall() == [(2,)]
+    finally:
+        con.close()
+    titles = {r for r in _rows(warehouse, "dim_documents") if "extra.txt" in r}
     assert len(titles) == 1 and "Quantiq, again" in titles.pop()
     assert not any(first_seed.name in r for r in _rows(warehouse, "dim_documents"))

@@ -14,13 +14,67 @@
                  merge groups of clusters that are all compatible with one
                  another and with no cluster outside the group
     Every step labels a group with its smallest id, so the result does not
-    depend on row order. -#}
+    depend on row order.
+
+    Incremental: every step stays within one kind and subject (a group), so a
+    run clusters again only the groups where a candidate came, went or changed
+    (its row or its investors: `input_hash`), replaces their rows, and the
+    post-hook drops the rows of candidates that are gone. The result equals a
+    full refresh (tests/test_dbt_incremental.py); a change of the dbt project
+    itself makes the run a full refresh (pipelines/defs/transformation). -#}
+{{
+    config(
+        materialized='incremental',
+        unique_key='candidate_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail',
+        post_hook="delete from {{ this }} where candidate_id not in (select candidate_id from "
+                  ~ "{{ ref('int_candidate_facts_resolved') }} where fact_kind in ('funding_round', 'contract', "
+                  ~ "'customer_loss'))"
+    )
+}}
 with recursive
 
-resolved as (
-    select * from {{ ref('int_candidate_facts_resolved') }}
-    where fact_kind in ('funding_round', 'contract', 'customer_loss')
+all_resolved as (
+    select
+        r.*,
+        hash(r, i.investor_ids) as input_hash
+    from {{ ref('int_candidate_facts_resolved') }} as r
+    left join (
+        select candidate_id, list(distinct investor_id order by investor_id) as investor_ids
+        from {{ ref('int_candidate_fact_investors_resolved') }}
+        group by candidate_id
+    ) as i on i.candidate_id = r.candidate_id
+    where r.fact_kind in ('funding_round', 'contract', 'customer_loss')
 ),
+
+{% if is_incremental() %}
+changed_groups as (
+    select a.fact_kind, a.subject_id
+    from all_resolved as a
+    where not exists (
+        select 1 from {{ this }} as t where t.candidate_id = a.candidate_id and t.input_hash = a.input_hash
+    )
+    union
+    select t.fact_kind, t.subject_id
+    from {{ this }} as t
+    where not exists (
+        select 1 from all_resolved as a where a.candidate_id = t.candidate_id and a.input_hash = t.input_hash
+    )
+),
+
+resolved as (
+    select a.*
+    from all_resolved as a
+    inner join changed_groups as g
+        on g.fact_kind = a.fact_kind
+        and g.subject_id is not distinct from a.subject_id
+),
+{% else %}
+resolved as (
+    select * from all_resolved
+),
+{% endif %}
 
 -- The graph steps below work on `node`, an integer in the order of candidate_id (so the smallest node
 -- is the smallest candidate id): a company reported thousands of times gives millions of pairs, and

@@ -60,6 +60,10 @@ def dbt_models_def() -> dg.AssetsDefinition:
                 state = build_state.current_state(con)
                 up_to_date = (whole_project and settings.warehouse_path.exists()
                               and build_state.recorded(con, "published") == state)
+                # incremental models hold what an earlier version of the project computed: when the project
+                # changed, they are rebuilt from scratch
+                project = build_state.dbt_project_digest()
+                full_refresh = build_state.recorded(con, "dbt_project") != project
             if up_to_date:
                 # nothing to materialise: the steps downstream (publication, export, report) are skipped too
                 context.log.info("the raw tables and the dbt project are as the published warehouse was built "
@@ -71,12 +75,17 @@ def dbt_models_def() -> dg.AssetsDefinition:
             # one target folder per warehouse, kept between runs: dbt re-parses only what changed (partial
             # parsing), and runs do not pile up folders; runs on one warehouse never overlap (writer lock)
             progress.report("dbt build", 0, total)
-            invocation = dbt.cli(["build"], context=context, target_path=settings.build_dir / "dbt_target")
+            if full_refresh:
+                context.log.info("the dbt project changed since the last build: full refresh")
+            invocation = dbt.cli(["build", "--full-refresh"] if full_refresh else ["build"], context=context,
+                                 target_path=settings.build_dir / "dbt_target")
             for done, event in enumerate(invocation.stream(), start=1):
                 progress.report("dbt build", done, total, _node_name(event))
                 yield event
             with connect_build(settings.build_db) as con:
                 build_state.record(con, "built", state if whole_project else None)
+                if whole_project:
+                    build_state.record(con, "dbt_project", project)
 
     return dealwire_dbt_models
 
