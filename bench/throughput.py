@@ -109,6 +109,7 @@ class TreeMemory:
 
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0
+        self.peak_by_role: dict[str, int] = {}
 
     @staticmethod
     def _pss(pid: int) -> int:
@@ -121,6 +122,22 @@ class TreeMemory:
             pass
         return 0
 
+    @staticmethod
+    def _role(pid: int) -> str:
+        """Which part of the run a process is: the run itself, a worker, dbt, or make."""
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                command = handle.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            return "other"
+        if "multiprocessing" in command:
+            return "workers"
+        if "dbt" in command.split(" -")[0]:
+            return "dbt"
+        if "pipelines.cli" in command:
+            return "run process"
+        return "other"
+
     def _tree_rss(self) -> int:
         children: dict[int, list[int]] = {}
         for entry in os.listdir("/proc"):
@@ -132,11 +149,16 @@ class TreeMemory:
             except OSError:
                 continue
             children.setdefault(int(fields[1]), []).append(int(entry))
-        total, stack = 0, [self.pid]
+        total, stack, roles = 0, [self.pid], {}
         while stack:
             pid = stack.pop()
-            total += self._pss(pid)
+            pss = self._pss(pid)
+            total += pss
+            role = self._role(pid)
+            roles[role] = roles.get(role, 0) + pss
             stack.extend(children.get(pid, []))
+        for role, pss in roles.items():
+            self.peak_by_role[role] = max(self.peak_by_role.get(role, 0), pss)
         return total
 
     def watch(self, process: subprocess.Popen) -> None:
@@ -145,7 +167,7 @@ class TreeMemory:
             time.sleep(0.1)
 
 
-def make_run(label: str) -> tuple[float, int]:
+def make_run(label: str) -> tuple[float, TreeMemory]:
     """`make run` as a user types it (dbt parse, start-up, the run); wall time and peak tree memory."""
     started = time.perf_counter()
     process = subprocess.Popen(["make", "--no-print-directory", "run"], cwd=ROOT, stdout=subprocess.PIPE,
@@ -158,7 +180,7 @@ def make_run(label: str) -> tuple[float, int]:
     elapsed = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"make run failed ({label}):\n{output[-3000:]}")
-    return elapsed, memory.peak
+    return elapsed, memory
 
 
 def startup() -> float:
@@ -194,16 +216,18 @@ def main() -> None:
     size = generate(source, args.articles)
     scan = bare_scan(source)
     fixed = startup()
-    elapsed, peak = make_run("full")
+    elapsed, memory = make_run("full")
     stages = last_run_stages()
     unchanged, _ = make_run("unchanged")
+    unchanged_stages = last_run_stages()
     added = source / "added"
     added.mkdir()
     rng = random.Random(11)
     for i in range(10):
         (added / f"new_{i}.txt").write_text(article(rng, args.articles + i, max(1, args.articles // 4)),
                                             encoding="utf-8")
-    plus_ten, _ = make_run("plus ten")
+    plus_ten, plus_ten_memory = make_run("plus ten")
+    plus_ten_stages = last_run_stages()
     print(f"articles                 {args.articles}")
     print(f"corpus                   {size / 1e6:.1f} MB")
     print(f"make run, end-to-end     {elapsed:.1f} s  ({args.articles / elapsed:.0f} articles/s, "
@@ -212,9 +236,13 @@ def main() -> None:
     print(f"fixed start-up           {fixed:.1f} s  (dbt parse, imports, definitions)")
     print(f"re-run, unchanged        {unchanged:.1f} s  ({unchanged - fixed:+.1f} s beyond start-up)")
     print(f"re-run, +10 articles     {plus_ten:.1f} s  ({plus_ten - fixed:+.1f} s beyond start-up)")
-    print(f"peak memory (all procs)  {peak / 2**20:.0f} MiB")
-    for step, seconds in stages.items():
-        print(f"  stage {step:<33} {seconds:7.1f} s")
+    print(f"peak memory (all procs)  {memory.peak / 2**20:.0f} MiB  (+10 run: {plus_ten_memory.peak / 2**20:.0f} MiB)")
+    for role, pss in sorted(memory.peak_by_role.items()):
+        print(f"  peak of {role:<16} {pss / 2**20:7.0f} MiB")
+    print(f"{'stage (seconds)':<46} {'full':>7} {'same':>7} {'+10':>7}")
+    for step in dict.fromkeys([*stages, *unchanged_stages, *plus_ten_stages]):
+        row = [runs.get(step) for runs in (stages, unchanged_stages, plus_ten_stages)]
+        print(f"  {step:<44} " + " ".join(f"{v:7.1f}" if v is not None else f"{'-':>7}" for v in row))
     if not args.keep:
         shutil.rmtree(work)
 
