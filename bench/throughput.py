@@ -197,7 +197,9 @@ def last_run_stages() -> dict[str, float]:
 
     instance = dg.DagsterInstance.get()
     run = instance.get_runs(limit=1)[0]
-    return {s.step_key: (s.end_time or 0) - (s.start_time or 0) for s in instance.get_run_step_stats(run.run_id)}
+    # steps skipped (nothing to rebuild) have no end time
+    return {s.step_key: s.end_time - s.start_time for s in instance.get_run_step_stats(run.run_id)
+            if s.start_time and s.end_time}
 
 
 def main() -> None:

@@ -233,8 +233,14 @@ def test_every_generic_test_is_listed_on_its_column(markdown_tables, html_sectio
     expected: dict[tuple[str, str], int] = {}
     for node in manifest["nodes"].values():
         attached = manifest["nodes"].get(node.get("attached_node") or "", {})
-        if node["resource_type"] == "test" and node.get("column_name") and attached.get("schema") == "marts":
-            key = (attached["name"], node["column_name"])
+        if node["resource_type"] != "test" or attached.get("schema") != "marts":
+            continue
+        metadata = node.get("test_metadata") or {}
+        # one not_null_columns test per table names its columns, each of which lists it
+        columns = metadata["kwargs"]["columns"] if metadata.get("name") == "not_null_columns" \
+            else [node["column_name"]] if node.get("column_name") else []
+        for column in columns:
+            key = (attached["name"], column)
             expected[key] = expected.get(key, 0) + 1
     assert len(expected) > 40
     for (table, column), count in expected.items():

@@ -106,7 +106,13 @@ def _attach_tests(models: dict[str, ModelDoc], manifest: dict) -> None:
             model = models.get(test.get("attached_node") or "")
             if model is None:
                 continue
-            label = generic_test_label(metadata["name"], metadata.get("kwargs", {}), test.get("config", {}))
+            kwargs = metadata.get("kwargs", {})
+            if metadata["name"] == "not_null_columns":  # one test for many columns: each column shows it
+                for column in model.columns:
+                    if column.name in kwargs.get("columns", []):
+                        column.tests.append("not null")
+                continue
+            label = generic_test_label(metadata["name"], kwargs, test.get("config", {}))
             column_name = test.get("column_name")
             column = next((c for c in model.columns if c.name == column_name), None)
             if column is not None:

@@ -77,8 +77,10 @@ def dbt_models_def() -> dg.AssetsDefinition:
             progress.report("dbt build", 0, total)
             if full_refresh:
                 context.log.info("the dbt project changed since the last build: full refresh")
-            invocation = dbt.cli(["build", "--full-refresh"] if full_refresh else ["build"], context=context,
-                                 target_path=settings.build_dir / "dbt_target")
+            # unit tests check the models' SQL, not the data: they run in `make test` (tests/test_dbt_unit_tests.py),
+            # as dbt advises, and not on every run
+            args = ["build", "--exclude-resource-type", "unit_test", *(["--full-refresh"] if full_refresh else [])]
+            invocation = dbt.cli(args, context=context, target_path=settings.build_dir / "dbt_target")
             for done, event in enumerate(invocation.stream(), start=1):
                 progress.report("dbt build", done, total, _node_name(event))
                 yield event
