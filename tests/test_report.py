@@ -268,3 +268,19 @@ def test_a_warehouse_without_deals_gives_a_page_that_says_so(tmp_path):
         assert f"No {what} in this warehouse." in page
     assert "No dated funding round." in page and "<svg" not in page
     assert page.rstrip().endswith("</html>")
+
+
+def test_a_deal_reported_more_often_than_shown_says_where_the_rest_is(warehouse, quillon_id, tmp_path,
+                                                                       monkeypatch):
+    from pipelines.report import queries
+
+    monkeypatch.setattr(queries, "MAX_QUOTES_PER_DEAL", 1)
+    out = tmp_path / "report.html"
+    write_report(warehouse, out)
+    section = sections(out.read_text(encoding="utf-8"))[quillon_id]
+    total = query(warehouse, f"select count(distinct (document_id, char_start, char_end)) from marts.fct_evidence "
+                             f"where fact_id = '{quillon_id}'")[0][0]
+    assert total >= 2
+    assert len(re.findall(r"<mark>", section)) == 1
+    assert f"Evidence (1 of {total} quotes)" in text_of(section)
+    assert f"fact_id = '{quillon_id}'" in text_of(section)

@@ -11,7 +11,7 @@ from html import escape
 from pipelines.report.formatting import money, name_list, percent, period, usd
 from pipelines.report.kinds import CONTRACTS, FUNDING_ROUNDS, Kind
 from pipelines.report.queries import Quote
-from pipelines.report.quotes import party_spans, quote_in_context, value_spans
+from pipelines.report.quotes import party_names, party_spans, quote_in_context, value_spans
 
 
 def _amount(amount: float | None, currency: str | None, qualifier: str | None = None) -> str:
@@ -166,7 +166,7 @@ def _safe_url(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
-def quote_item(q: Quote, names: list[str]) -> str:
+def quote_item(q: Quote, names: frozenset[str]) -> str:
     spans = value_spans(q.char_start, q.char_end, q.values) + party_spans(q.quote, names)
     text = quote_in_context(q.before, q.quote, q.after, spans,
                             before_clipped=q.before_clipped, after_clipped=q.after_clipped)
@@ -184,7 +184,7 @@ def quote_item(q: Quote, names: list[str]) -> str:
 
 def section(kind: Kind, deal: dict, quotes: list[Quote], candidates: list[dict]) -> str:
     fact_id = escape(str(deal[kind.id_column]))
-    names = parties(deal, candidates)
+    names = party_names(parties(deal, candidates))
     badge = ' <span class="badge">sources disagree</span>' if deal.get("has_conflict") else ""
     parts = [f'<section class="deal" id="{fact_id}" data-kind="{kind.fact_kind}">',
              f'<h3><a href="#{fact_id}">{escape(title(kind, deal))}</a>{badge}</h3>',
@@ -192,8 +192,14 @@ def section(kind: Kind, deal: dict, quotes: list[Quote], candidates: list[dict])
     if deal.get("has_conflict"):
         parts.append(conflict_table(kind, deal, candidates))
     if quotes:
-        parts.append(f'<h4>Evidence ({len(quotes)} quote{"s" if len(quotes) != 1 else ""})</h4>'
+        total = quotes[0].quotes_of_deal
+        shown = f"{len(quotes)} of {total:,} quotes" if total > len(quotes) else \
+            f'{len(quotes)} quote{"s" if len(quotes) != 1 else ""}'
+        parts.append(f'<h4>Evidence ({shown})</h4>'
                      f'<ol class="quotes">{"".join(quote_item(q, names) for q in quotes)}</ol>')
+        if total > len(quotes):
+            parts.append(f'<p class="note">The oldest {len(quotes)} sources are shown; all {total:,} quotes are in '
+                         f'<code>marts.fct_evidence</code> where <code>fact_id = \'{fact_id}\'</code>.</p>')
     else:
         parts.append('<p class="note">No quote recorded for this deal.</p>')
     parts.append(f'<p class="fact-id">{fact_id} · <a href="#{kind.anchor}">back to {escape(kind.heading.lower())}</a>'

@@ -25,6 +25,9 @@ from pipelines.report.charts import MonthFunding, SupplierDeals
 from pipelines.report.kinds import KINDS, Kind
 from pipelines.report.quotes import CONTEXT_CHARS
 
+# Quotes shown per deal, oldest sources first; the section says how many more fct_evidence holds.
+MAX_QUOTES_PER_DEAL = 10
+
 # Ids per evidence query: ~1,000 deals bring a few thousand quotes of a few hundred characters.
 CHUNK = 1000
 PRECISE = ("day", "month")
@@ -62,6 +65,7 @@ class Quote:
     published_at: dt.date | None
     source: str | None
     url: str | None
+    quotes_of_deal: int  # how many distinct quotes the deal has, shown or not (MAX_QUOTES_PER_DEAL)
     values: list[tuple[int, int, str]] = field(default_factory=list)  # mentions inside, document offsets
 
 
@@ -179,7 +183,8 @@ def _fact_ids(con: duckdb.DuckDBPyConnection, fact_ids: list[str]) -> Iterator[N
 
 
 def quotes_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: list[str]) -> dict[str, list[Quote]]:
-    """Each deal's distinct quotes, oldest source first, with the text around them."""
+    """Each deal's distinct quotes, oldest source first, with the text around them; at most
+    MAX_QUOTES_PER_DEAL of them (a deal of a busy company can be reported hundreds of times)."""
     candidate = "e.candidate_id" if schema.has("marts.fct_evidence.candidate_id") else "null::varchar"
     with _fact_ids(con, fact_ids):
         rows = _rows(con.execute(f"""
@@ -197,9 +202,13 @@ def quotes_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: list[st
                length(d.text) > q.char_end + $w as after_clipped,
                d.title, d.source_path, d.published_at,
                {"d.source" if schema.has("marts.dim_documents.source") else "null"} as source,
-               {"d.url" if schema.has("marts.dim_documents.url") else "null"} as url
+               {"d.url" if schema.has("marts.dim_documents.url") else "null"} as url,
+               count(*) over (partition by q.fact_id) as quotes_of_deal
         from quotes as q left join marts.dim_documents as d using (document_id)
-        order by q.fact_id, d.published_at nulls last, q.document_id, q.char_start""", {"w": CONTEXT_CHARS}))
+        qualify row_number() over (partition by q.fact_id
+                                   order by d.published_at nulls last, q.document_id, q.char_start) <= $max
+        order by q.fact_id, d.published_at nulls last, q.document_id, q.char_start""",
+                                 {"w": CONTEXT_CHARS, "max": MAX_QUOTES_PER_DEAL}))
     found: dict[str, list[Quote]] = defaultdict(list)
     for row in rows:
         row["candidate_ids"] = row["candidate_ids"] or []

@@ -138,10 +138,12 @@ def _carry_over(con: duckdb.DuckDBPyConnection, unchanged: list[str]) -> None:
         select p.source_path, p.document_id, p.file_sha256, p.size_bytes, p.stat_key
         from raw.document_paths p join unchanged_paths u using (source_path)
     """)
+    # without the text: the document is stored already, and copying the texts of a large corpus would be most
+    # of a run that has nothing to do
     con.execute("""
         insert into incoming_documents
         select d.document_id, d.content_sha256, p.source_path, d.title, d.language, d.published_at, d.url,
-               d.source, d.n_chars, d.text, null
+               d.source, d.n_chars, null, null
         from raw.document_paths p join unchanged_paths u using (source_path) join raw.documents d using (document_id)
     """)
     con.execute("""
