@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 
 from pipelines import progress
 from pipelines.config import load_settings
+from pipelines.warehouse.build import connect_reader
 from pipelines.warehouse.summary import STATISTICS, warehouse_statistics
 
 LABELS = {
@@ -36,7 +36,7 @@ assert set(LABELS) == set(STATISTICS)
 
 
 def summary(warehouse_path: Path) -> list[tuple[str, int]]:
-    con = duckdb.connect(str(warehouse_path), read_only=True)
+    con = connect_reader(warehouse_path)
     try:
         return [(LABELS[key], value) for key, value in warehouse_statistics(con).items()]
     finally:

@@ -13,10 +13,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import duckdb
-
 from pipelines.docs import artifacts as dbt_artifacts
 from pipelines.docs import dbt_docs, render
+from pipelines.warehouse.build import connect_reader
 
 
 def write_data_dictionary(warehouse_path: Path, out_dir: Path) -> dict:
@@ -56,7 +55,7 @@ def write_data_dictionary(warehouse_path: Path, out_dir: Path) -> dict:
 
 def _count_rows(database: Path, models: list[dbt_artifacts.ModelDoc]) -> None:
     """dbt-duckdb's catalog carries no statistics, so count the copy's tables directly."""
-    con = duckdb.connect(str(database), read_only=True)
+    con = connect_reader(database)
     try:
         existing = {(s, t) for s, t in con.execute(
             "select schema_name, table_name from duckdb_tables() where database_name = current_database() "

@@ -17,8 +17,17 @@ import duckdb
 from pipelines.report import deals as render
 from pipelines.report import page
 from pipelines.report.kinds import KINDS, Kind
-from pipelines.report.queries import (candidates_for, chunks, funding_calendar, quotes_for, read_schema,
-                                      selected_deals, supplier_counts, totals)
+from pipelines.report.queries import (
+    candidates_for,
+    chunks,
+    funding_calendar,
+    quotes_for,
+    read_schema,
+    selected_deals,
+    supplier_counts,
+    totals,
+)
+from pipelines.warehouse.build import connect_reader
 
 # Deal sections per kind. A section with its quotes is about 2.4 KB of HTML: on a synthetic warehouse of
 # 100,000 documents and 50,000 deals, 7,306 sections made 17.6 MB, written in 4 s and opened by headless
@@ -68,7 +77,7 @@ def write_report(warehouse_path: Path, out_path: Path, *, max_deals_per_kind: in
     out_path.parent.mkdir(parents=True, exist_ok=True)
     counts = {"deals": 0, "quotes": 0, "conflicts": 0, "deals_left_out": 0}
     tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
-    con = duckdb.connect(str(warehouse_path), read_only=True)
+    con = connect_reader(warehouse_path)
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
             for part in _page(con, warehouse_path, max_deals_per_kind, counts):

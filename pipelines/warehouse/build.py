@@ -59,6 +59,17 @@ def writer_lock(build_dir: Path, log=None, timeout_s: float = 3600.0) -> Iterato
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def connect_reader(database: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a finished database (the published warehouse) under the same memory limit:
+    DuckDB's default, 80% of the machine, let the checks and the report take gigabytes at 100,000 articles.
+    When this process already has the file open (an analyst's session calling the report), the new
+    connection shares that one's settings, as DuckDB requires."""
+    try:
+        return duckdb.connect(str(database), read_only=True, config={"memory_limit": MEMORY_LIMIT})
+    except duckdb.ConnectionException:
+        return duckdb.connect(str(database), read_only=True)
+
+
 @contextlib.contextmanager
 def connect_build(build_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the build database with the raw schema in place; always closed, even on error."""

@@ -26,9 +26,7 @@ import os
 import shutil
 from pathlib import Path
 
-import duckdb
-
-from pipelines.warehouse.build import writer_lock
+from pipelines.warehouse.build import connect_reader, writer_lock
 
 PARTITION_COLUMN = "event_month"
 UNDATED = "undated"
@@ -93,7 +91,7 @@ def export_parquet(warehouse_path: Path, out_dir: Path, log=None) -> dict:
 
 
 def _write(warehouse_path: Path, staging: Path) -> dict:
-    con = duckdb.connect(str(warehouse_path), read_only=True)
+    con = connect_reader(warehouse_path)
     try:
         # one thread and sorted rows: the same warehouse always gives the same bytes, one file per partition
         con.execute("set threads = 1")

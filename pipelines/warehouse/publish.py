@@ -14,10 +14,12 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.warehouse.build import MEMORY_LIMIT
+
 
 def checkpoint(build_db: Path) -> None:
     """Fold the write-ahead log into the database file so one file holds everything."""
-    con = duckdb.connect(str(build_db))
+    con = duckdb.connect(str(build_db), config={"memory_limit": MEMORY_LIMIT})
     try:
         con.execute("checkpoint")
     finally:

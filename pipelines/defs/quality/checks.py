@@ -1,6 +1,5 @@
 """Python asset checks on the published warehouse, shown beside dbt's tests in the UI."""
 
-import duckdb
 import dagster as dg
 
 from pipelines.config import PROJECT_ROOT
@@ -8,6 +7,7 @@ from pipelines.defs.metadata import markdown_table
 from pipelines.defs.resources import DealwireSettings
 from pipelines.defs.transformation.assets import PUBLISHED_KEY
 from pipelines.quality import CORE_KINDS, RULES, SEEDS_GOLD, score
+from pipelines.warehouse.build import connect_reader
 
 DEFAULT_CORPUS = PROJECT_ROOT / "seeds"
 # Below this micro F1 on the default corpus, the check fails.
@@ -17,7 +17,7 @@ SEEDS_F1_FLOOR = 0.95
 def _rule_check(name: str, description: str, sql: str) -> dg.AssetChecksDefinition:
     @dg.asset_check(asset=PUBLISHED_KEY, name=name, description=description, blocking=False)
     def check(dealwire: DealwireSettings) -> dg.AssetCheckResult:
-        con = duckdb.connect(str(dealwire.settings().warehouse_path), read_only=True)
+        con = connect_reader(dealwire.settings().warehouse_path)
         try:
             failures = con.sql(sql).pl()
         finally:

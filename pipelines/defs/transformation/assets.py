@@ -16,7 +16,7 @@ from pipelines.warehouse.summary import PREVIEWS, warehouse_statistics
 from pipelines.defs.resources import DealwireSettings
 from pipelines.defs.transformation.project import dbt_project
 from pipelines.warehouse import build_state
-from pipelines.warehouse.build import connect_build, writer_lock
+from pipelines.warehouse.build import connect_build, connect_reader, writer_lock
 from pipelines.warehouse.publish import publish, remove_stale_temporaries
 
 PUBLISHED_KEY = dg.AssetKey(["warehouse", "dealwire"])
@@ -112,7 +112,7 @@ def published_warehouse_def() -> dg.AssetsDefinition:
             size = publish(settings.build_db, settings.warehouse_path)
             with connect_build(settings.build_db) as con:
                 build_state.record(con, "published", built)
-            con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+            con = connect_reader(settings.warehouse_path)
         try:
             metadata = warehouse_metadata(con)
         finally:
