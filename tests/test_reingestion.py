@@ -57,3 +57,32 @@ def test_unchanged_folder_is_not_extracted_again(workspace):
     assert con.execute("select * from raw.candidate_facts order by candidate_id").fetchall() == before
     assert con.execute("select ingested_at from raw.documents").fetchall() == ingested
     con.close()
+
+
+def test_a_document_extracted_again_keeps_one_row_per_sentence_and_mention(workspace):
+    """raw.sentences and raw.mentions have no index: replacing a document's rows whole keeps them unique."""
+    source, warehouse = workspace
+    (source / "one.txt").write_text(FIRST + SECOND, encoding="utf-8")
+    run_pipeline()
+    build = warehouse.parent / f".{warehouse.stem}.build" / warehouse.name
+
+    def counts():
+        con = duckdb.connect(str(build), read_only=True)
+        try:
+            return con.execute("""
+                select (select count(*) from raw.sentences),
+                       (select count(distinct (document_id, sentence_index)) from raw.sentences),
+                       (select count(*) from raw.mentions),
+                       (select count(distinct (document_id, sentence_index, mention_index)) from raw.mentions)
+            """).fetchone()
+        finally:
+            con.close()
+
+    first = counts()
+    assert first[0] >= 2 and first[2] >= 4
+    # new metadata for the same text: the document is extracted again (its dates depend on it)
+    (source / "one.meta.json").write_text('{"published_at": "2025-02-03"}', encoding="utf-8")
+    run_pipeline()
+    again = counts()
+    assert again == first
+    assert again[0] == again[1] and again[2] == again[3]
