@@ -108,7 +108,7 @@ investors as (
 -- Only compatible pairs are kept (two candidates of one kind and subject that conflict on nothing): the
 -- steps below need no other, and a company reported thousands of times makes millions of pairs, most
 -- of them conflicting. A group of clusters is compatible when all its candidate pairs are kept, which
--- is told by counting them (cluster_pairs below) instead of storing the conflicting ones.
+-- is told by counting them (macro cluster_pairs) instead of storing the conflicting ones.
 compatible_pairs as materialized (
     select
         a.node as node_a,
@@ -197,31 +197,8 @@ phase1_clusters as materialized (
     group by p.label
 ),
 
-phase1_sizes as (
-    select label, count(*) as n_candidates from phase1 group by label
-),
-
--- two clusters conflict unless every pair of their candidates is compatible (a missing pair conflicts)
 phase1_cluster_pairs as materialized (
-    select
-        g.cluster_a,
-        g.cluster_b,
-        g.n_pairs < sa.n_candidates * sb.n_candidates as any_conflict,
-        g.shares_party
-    from (
-        select
-            la.label as cluster_a,
-            lb.label as cluster_b,
-            count(*) as n_pairs,
-            bool_or(p.shares_party) as shares_party
-        from pairs as p
-        inner join phase1 as la on la.node_id = p.node_a
-        inner join phase1 as lb on lb.node_id = p.node_b
-        where la.label <> lb.label
-        group by la.label, lb.label
-    ) as g
-    inner join phase1_sizes as sa on sa.label = g.cluster_a
-    inner join phase1_sizes as sb on sb.label = g.cluster_b
+    {{ cluster_pairs('phase1') }}
 ),
 
 -- phase 2a: vague clusters --------------------------------------------------
@@ -275,28 +252,8 @@ phase2a as materialized (
 
 -- phase 2b: a cluster compatible with exactly one other ----------------------
 
-phase2a_sizes as (
-    select label, count(*) as n_candidates from phase2a group by label
-),
-
 phase2a_cluster_pairs as materialized (
-    select
-        g.cluster_a,
-        g.cluster_b,
-        g.n_pairs < sa.n_candidates * sb.n_candidates as any_conflict
-    from (
-        select
-            la.label as cluster_a,
-            lb.label as cluster_b,
-            count(*) as n_pairs
-        from pairs as p
-        inner join phase2a as la on la.node_id = p.node_a
-        inner join phase2a as lb on lb.node_id = p.node_b
-        where la.label <> lb.label
-        group by la.label, lb.label
-    ) as g
-    inner join phase2a_sizes as sa on sa.label = g.cluster_a
-    inner join phase2a_sizes as sb on sb.label = g.cluster_b
+    {{ cluster_pairs('phase2a') }}
 ),
 
 single_compatible_edges as (
