@@ -78,3 +78,26 @@ def test_a_removed_file_is_retracted_and_a_new_one_read(tmp_path):
     stats, rows = _sync(build, source)
     assert sorted(r[0] for r in rows["raw.document_paths"]) == ["b.md", "d.txt"]
     assert stats.files_unchanged == 2  # b.md and c.pdf
+
+
+def test_a_run_over_changes_equals_a_run_from_scratch(tmp_path):
+    """Only what moved is merged; the tables must still be those a first run over the final folder gives:
+    a copy named before the document's first path, the first path removed, a document turned into a
+    rejection and a rejection turned into a document."""
+    source = _folder(tmp_path)
+    (source / "m.txt").write_text("Nimbus signe un contrat avec Thales.\n", encoding="utf-8")
+    (source / "n.txt").write_text("Nimbus signe un contrat avec Thales.\n", encoding="utf-8")
+    (source / "p.txt").write_text("Vantor raised $12 million from Accel.\n", encoding="utf-8")
+    (source / "r.txt").write_bytes(b"\x00\x01\x02 not text")
+    build = tmp_path / "build.duckdb"
+    _sync(build, source)
+    (source / "0.txt").write_text("Vantor raised $12 million from Accel.\n", encoding="utf-8")  # p.txt's text
+    (source / "m.txt").unlink()  # n.txt now names the Nimbus document
+    (source / "a.txt").write_bytes(b"\x00\x01\x02 not text")
+    (source / "r.txt").write_text("Helix lève 3 millions d'euros.\n", encoding="utf-8")
+    stats, incremental = _sync(build, source)
+    assert stats.files_unchanged == 4  # b.md, c.pdf, n.txt, p.txt
+    _, scratch = _sync(tmp_path / "scratch.duckdb", source)
+    assert incremental == scratch
+    names = {r[9].split()[0]: r[2] for r in incremental["raw.documents"]}
+    assert (names["Nimbus"], names["Vantor"], names["Helix"]) == ("n.txt", "0.txt", "r.txt")

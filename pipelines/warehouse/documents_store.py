@@ -127,37 +127,44 @@ def _previous(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, bool]]:
 
 
 def _carry_over(con: duckdb.DuckDBPyConnection, unchanged: list[str]) -> None:
-    """The rows of unchanged files, copied from what is stored instead of read again from disk."""
-    if not unchanged:
-        return
-    con.register("unchanged_frame", pl.DataFrame({"source_path": unchanged}, schema={"source_path": pl.Utf8}))
-    con.execute("insert into unchanged_paths select source_path from unchanged_frame")
-    con.unregister("unchanged_frame")
+    """Record the unchanged paths, and stage the stored rows of those that share a document with a path that
+    moved (added, edited, removed): that document's name and metadata are decided again below. The rows of
+    every other unchanged file stay where they are: a run over a large folder where little changed touches
+    little of the tables."""
+    if unchanged:
+        con.register("unchanged_frame", pl.DataFrame({"source_path": unchanged}, schema={"source_path": pl.Utf8}))
+        con.execute("insert into unchanged_paths select source_path from unchanged_frame")
+        con.unregister("unchanged_frame")
+    # the documents of the paths that were read again or are gone, and those of what was read
+    con.execute("""
+        create or replace temp table affected_documents as
+        select document_id from raw.document_paths
+        where source_path not in (select source_path from unchanged_paths)
+        union
+        select document_id from incoming_documents
+    """)
     con.execute("""
         insert into incoming_paths
         select p.source_path, p.document_id, p.file_sha256, p.size_bytes, p.stat_key
         from raw.document_paths p join unchanged_paths u using (source_path)
+        where p.document_id in (select document_id from affected_documents)
     """)
-    # without the text: the document is stored already, and copying the texts of a large corpus would be most
-    # of a run that has nothing to do
+    # without the text: the document is stored already
     con.execute("""
         insert into incoming_documents
         select d.document_id, d.content_sha256, p.source_path, d.title, d.language, d.published_at, d.url,
                d.source, d.n_chars, null, null
         from raw.document_paths p join unchanged_paths u using (source_path) join raw.documents d using (document_id)
-    """)
-    con.execute("""
-        insert into incoming_rejects
-        select r.source_path, r.reason, r.file_sha256, r.stat_key
-        from raw.rejected_inputs r join unchanged_paths u using (source_path)
+        where p.document_id in (select document_id from affected_documents)
     """)
 
 
 def _merge(con: duckdb.DuckDBPyConnection, files: int, files_unchanged: int, extractor_version: str,
            now: dt.datetime) -> SyncStats:
+    """Apply what moved; the rows of unchanged files that share no document with a moved one are not touched."""
     con.execute("begin transaction")
     try:
-        # one row per distinct text: the first path in sort order names it
+        # one row per distinct text among the affected documents: the first path in sort order names it
         con.execute("""
             create or replace temp table incoming_unique as
             select * exclude (rn) from (
@@ -165,10 +172,17 @@ def _merge(con: duckdb.DuckDBPyConnection, files: int, files_unchanged: int, ext
                 from incoming_documents
             ) where rn = 1
         """)
-        removed = con.execute(
-            "select count(*) from raw.documents where document_id not in (select document_id from incoming_unique)"
-        ).fetchone()[0]
-        con.execute("delete from raw.documents where document_id not in (select document_id from incoming_unique)")
+        # gone: an affected document no path holds any more (or one no path held at all)
+        con.execute("""
+            create or replace temp table removed_documents as
+            select document_id from raw.documents
+            where document_id not in (select document_id from incoming_unique)
+              and (document_id in (select document_id from affected_documents)
+                   or document_id not in (select document_id from raw.document_paths))
+        """)
+        removed = con.execute("select count(*) from removed_documents").fetchone()[0]
+        if removed:
+            con.execute("delete from raw.documents where document_id in (select document_id from removed_documents)")
         # same text, other title, date or source: refresh it and extract it again (dates depend on it)
         changed = con.execute("""
             select i.document_id from incoming_unique i join raw.documents d using (document_id)
@@ -183,7 +197,8 @@ def _merge(con: duckdb.DuckDBPyConnection, files: int, files_unchanged: int, ext
                 update raw.documents d set source_path = i.source_path, title = i.title, language = i.language,
                     published_at = i.published_at, url = i.url, source = i.source
                 from incoming_unique i where d.document_id = i.document_id
-            """)
+                  and d.document_id in (select unnest(?))
+            """, [changed_ids])
             con.execute("delete from raw.stage_progress where document_id in (select unnest(?))", [changed_ids])
         added = con.execute("""
             insert into raw.documents
@@ -191,9 +206,15 @@ def _merge(con: duckdb.DuckDBPyConnection, files: int, files_unchanged: int, ext
                    n_chars, text, ?, ?
             from incoming_unique where document_id not in (select document_id from raw.documents)
         """, [now, extractor_version]).fetchone()[0]
-        con.execute("delete from raw.document_paths")
+        # paths: those gone or read again are replaced by what was staged (read, or carried over)
+        con.execute("""
+            delete from raw.document_paths
+            where source_path not in (select source_path from unchanged_paths)
+               or source_path in (select source_path from incoming_paths)
+        """)
         con.execute("insert into raw.document_paths select * from incoming_paths")
-        # keep the first detection time of a rejection that has not changed
+        # rejections of unchanged files stay as they are; a file rejected again keeps its first detection time
+        # when neither its reason nor its bytes changed
         con.execute("""
             create or replace temp table merged_rejects as
             select i.source_path, i.reason, i.file_sha256, coalesce(r.detected_at, ?::timestamp) as detected_at,
@@ -203,7 +224,7 @@ def _merge(con: duckdb.DuckDBPyConnection, files: int, files_unchanged: int, ext
               on r.source_path = i.source_path and r.reason = i.reason
              and r.file_sha256 is not distinct from i.file_sha256
         """, [now])
-        con.execute("delete from raw.rejected_inputs")
+        con.execute("delete from raw.rejected_inputs where source_path not in (select source_path from unchanged_paths)")
         con.execute("insert into raw.rejected_inputs select * from merged_rejects")
         documents = con.execute("select count(*) from raw.documents").fetchone()[0]
         rejected = con.execute("select count(*) from raw.rejected_inputs").fetchone()[0]
