@@ -1,16 +1,21 @@
 """Extraction of the pending documents: worker processes compute, one process writes.
 
-The documents are split by the first hex digit of their content hash into
-sixteen shards. For each shard the writer lock is held twice, briefly: once to
-read the shard's pending documents, once to store what was extracted from
-them. In between, without the lock, the documents are extracted in batches by
-a pool of worker processes (both cores on this machine). The same function
-serves a whole run (every shard, one after the other) and a partitioned Dagster
-run (some shards): partitions running at once on several processes or
-machines then only queue for the short reads and writes.
+The pending documents are listed once, then taken in waves of up to
+`WAVE_DOCUMENTS`. For each wave the writer lock is held twice, briefly: once
+to read its texts, once to store what was extracted from them. In between,
+without the lock, the documents are extracted in batches by a pool of worker
+processes (both cores on this machine), and the workers already extract the
+next wave while one is stored.
 
-Shards also bound memory: a shard's texts and rows are all that is held at a
-time, a sixteenth of the corpus.
+The documents are also split by the first hex digit of their content hash
+into sixteen shards, which a partitioned Dagster run takes some of
+(`shards`): partitions running at once on several processes or machines
+then only queue for the short reads and writes.
+
+Waves bound memory (one wave's texts and rows at a time) and the number of
+stores: each store ends in a checkpoint that rewrites the tables' indexes,
+about half a second at 100,000 articles, so ten new articles are stored once,
+not once per shard they fall in.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ STAGE = "extraction"
 SHARDS = tuple("0123456789abcdef")
 # Documents per task sent to a worker, and per transaction when storing.
 BATCH_DOCUMENTS = 500
+# Documents read, extracted and stored together (a shard's worth at 100,000 articles).
+WAVE_DOCUMENTS = 6000
 # Below this many pending documents, starting worker processes costs more than it saves.
 PARALLEL_FROM_DOCUMENTS = 400
 
@@ -67,11 +74,8 @@ def _batches(frame: pl.DataFrame) -> list[pl.DataFrame]:
     return [frame.slice(i, BATCH_DOCUMENTS) for i in range(0, frame.height, BATCH_DOCUMENTS)]
 
 
-def _read_pending(settings: Settings, version: str, shard: str, log) -> pl.DataFrame:
+def _read_documents(settings: Settings, ids: list[str], log) -> pl.DataFrame:
     with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
-        ids = pending_documents(con, STAGE, version, shard)
-        if not ids:
-            return pl.DataFrame(schema={"document_id": pl.Utf8, "text": pl.Utf8, "published_at": pl.Date})
         return con.execute("select document_id, text, published_at from raw.documents "
                            "where document_id in (select unnest(?)) order by document_id", [ids]).pl()
 
@@ -105,22 +109,21 @@ def _store(settings: Settings, version: str, results: list[tuple[list[str], dict
 def run_extraction(settings: Settings, version: str, shards: Sequence[str] = SHARDS,
                    log: Callable[[str], None] | None = None,
                    progress: Callable[[int, int], None] | None = None) -> ExtractionStats:
-    """Extract every pending document of `shards`; `progress(done, total)` is called after each shard.
-
-    While one shard's rows are stored, the workers already extract the next one.
-    """
+    """Extract every pending document of `shards`; `progress(done, total)` is called after each wave."""
     started = time.monotonic()
     log = log or (lambda message: None)
     stats = ExtractionStats(workers=worker_count())
     with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
         stats.retracted = retract_orphans(con, STAGE)
         con.execute("delete from raw.stage_progress where stage <> ?", [STAGE])  # stages of older versions
-        total = len(pending_documents(con, STAGE, version, shards))
+        pending = pending_documents(con, STAGE, version, shards)
+    total = len(pending)
+    waves = [pending[i:i + WAVE_DOCUMENTS] for i in range(0, total, WAVE_DOCUMENTS)]
     pool = worker_pool(stats.workers) if stats.workers > 1 and total >= PARALLEL_FROM_DOCUMENTS else None
     stats.workers = stats.workers if pool else 1
 
-    def start(shard: str):
-        batches = _batches(_read_pending(settings, version, shard, log))
+    def start(ids: list[str]):
+        batches = _batches(_read_documents(settings, ids, log))
         if pool:
             return batches, [pool.submit(extract_batch, b) for b in batches]
         return batches, None
@@ -129,8 +132,8 @@ def run_extraction(settings: Settings, version: str, shards: Sequence[str] = SHA
         progress(0, total)
     try:
         queued = None
-        for shard in [*shards, None]:
-            following = start(shard) if shard is not None else None
+        for wave in [*waves, None]:
+            following = start(wave) if wave is not None else None
             if queued and queued[0]:
                 batches, futures = queued
                 outputs = [f.result() for f in futures] if futures else [extract_batch(b) for b in batches]

@@ -1,0 +1,45 @@
+"""Extraction in waves: many small waves, extracted by worker processes while the previous one is stored,
+store exactly what one wave extracted in this process stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import Settings
+from pipelines.extract import EXTRACTOR_VERSION
+from pipelines.warehouse import extraction
+from pipelines.warehouse.build import connect_build
+from pipelines.warehouse.documents_store import sync_documents
+from pipelines.warehouse.stages import STAGE_TABLES
+
+CORPUS = Path(__file__).parent / "corpus" / "articles"
+
+
+def _extract(root: Path) -> dict[str, list]:
+    settings = Settings(source_dir=CORPUS, warehouse_path=root / "dealwire.duckdb", max_file_bytes=5_000_000)
+    with connect_build(settings.build_db) as con:
+        sync_documents(con, CORPUS, settings.max_file_bytes, EXTRACTOR_VERSION, dt.datetime(2026, 1, 1))
+    stats = extraction.run_extraction(settings, EXTRACTOR_VERSION)
+    con = duckdb.connect(str(settings.build_db), read_only=True)
+    try:
+        rows = {t: sorted(con.execute(f"select * from {t}").fetchall(), key=repr) for t in STAGE_TABLES["extraction"]}
+        rows["progress"] = sorted(con.execute("select * from raw.stage_progress").fetchall())
+    finally:
+        con.close()
+    return {"stats": (stats.documents, stats.candidate_facts, stats.workers), **rows}
+
+
+def test_small_waves_on_workers_store_what_one_wave_stores(tmp_path, monkeypatch):
+    one_wave = _extract(tmp_path / "one")
+    documents = one_wave["stats"][0]
+    assert documents > 3 * 4 and one_wave["raw.candidate_facts"]  # several waves below
+    monkeypatch.setattr(extraction, "WAVE_DOCUMENTS", 4)
+    monkeypatch.setattr(extraction, "BATCH_DOCUMENTS", 3)
+    monkeypatch.setattr(extraction, "PARALLEL_FROM_DOCUMENTS", 1)
+    monkeypatch.setenv("DEALWIRE_EXTRACT_WORKERS", "2")
+    waves = _extract(tmp_path / "waves")
+    assert waves["stats"] == (documents, one_wave["stats"][1], 2)
+    assert waves == {**one_wave, "stats": waves["stats"]}
