@@ -28,7 +28,9 @@ path_lists as (
     group by document_id
 ),
 
-final as (
+-- everything but the text, which is joined last: reading 100,000 texts to find the few new documents
+-- was most of an incremental run of this model
+described as (
     select
         d.document_id,
         coalesce(p.source_paths[1], d.source_path) as source_path,
@@ -41,26 +43,41 @@ final as (
         d.source,
         d.n_chars,
         d.ingested_at,
-        d.extractor_version,
-        d.text
+        d.extractor_version
     from documents as d
     left join path_lists as p on p.document_id = d.document_id
+),
+
+{% if is_incremental() %}
+changed as (
+    select document_id
+    from described
+    where not exists (
+        select 1
+        from {{ this }} as existing
+        where existing.document_id = described.document_id
+          and existing.source_path = described.source_path
+          and existing.source_paths = described.source_paths
+          and existing.title is not distinct from described.title
+          and existing.language is not distinct from described.language
+          and existing.published_at is not distinct from described.published_at
+          and existing.url is not distinct from described.url
+          and existing.source is not distinct from described.source
+          and existing.ingested_at = described.ingested_at
+          and existing.extractor_version = described.extractor_version
+    )
+),
+{% endif %}
+
+final as (
+    select
+        described.*,
+        d.text
+    from described
+    {% if is_incremental() %}
+    semi join changed using (document_id)
+    {% endif %}
+    inner join documents as d on d.document_id = described.document_id
 )
 
 select * from final
-{% if is_incremental() %}
-where not exists (
-    select 1
-    from {{ this }} as existing
-    where existing.document_id = final.document_id
-      and existing.source_path = final.source_path
-      and existing.source_paths = final.source_paths
-      and existing.title is not distinct from final.title
-      and existing.language is not distinct from final.language
-      and existing.published_at is not distinct from final.published_at
-      and existing.url is not distinct from final.url
-      and existing.source is not distinct from final.source
-      and existing.ingested_at = final.ingested_at
-      and existing.extractor_version = final.extractor_version
-)
-{% endif %}
