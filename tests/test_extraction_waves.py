@@ -35,11 +35,18 @@ def _extract(root: Path) -> dict[str, list]:
 def test_small_waves_on_workers_store_what_one_wave_stores(tmp_path, monkeypatch):
     one_wave = _extract(tmp_path / "one")
     documents = one_wave["stats"][0]
-    assert documents > 3 * 4 and one_wave["raw.candidate_facts"]  # several waves below
-    monkeypatch.setattr(extraction, "WAVE_DOCUMENTS", 4)
+    assert documents > 12 and one_wave["raw.candidate_facts"]
+    monkeypatch.setattr(extraction, "WAVE_CHARS", 5000)  # a dozen waves and more over this corpus
     monkeypatch.setattr(extraction, "BATCH_DOCUMENTS", 3)
     monkeypatch.setattr(extraction, "PARALLEL_FROM_DOCUMENTS", 1)
     monkeypatch.setenv("DEALWIRE_EXTRACT_WORKERS", "2")
     waves = _extract(tmp_path / "waves")
     assert waves["stats"] == (documents, one_wave["stats"][1], 2)
     assert waves == {**one_wave, "stats": waves["stats"]}
+
+
+def test_waves_follow_the_text_size_and_keep_every_document_in_order(monkeypatch):
+    monkeypatch.setattr(extraction, "WAVE_CHARS", 100)
+    pending = [("doc_a", 40), ("doc_b", 50), ("doc_c", 20), ("doc_d", 250), ("doc_e", 10), ("doc_f", 100)]
+    assert extraction._waves(pending) == [["doc_a", "doc_b"], ["doc_c"], ["doc_d"], ["doc_e"], ["doc_f"]]
+    assert extraction._waves([]) == []

@@ -1,21 +1,24 @@
 """Extraction of the pending documents: worker processes compute, one process writes.
 
-The pending documents are listed once, then taken in waves of up to
-`WAVE_DOCUMENTS`. For each wave the writer lock is held twice, briefly: once
-to read its texts, once to store what was extracted from them. In between,
-without the lock, the documents are extracted in batches by a pool of worker
-processes (both cores on this machine), and the workers already extract the
-next wave while one is stored.
+The pending documents are listed once, then taken in waves of about
+`WAVE_CHARS` characters of text. For each wave the writer lock is held
+twice, briefly: once to read its texts, once to store what was extracted from
+them. In between, without the lock, the documents are extracted in batches by
+a pool of worker processes (both cores on this machine), and the workers
+already extract the next wave while one is stored.
 
 The documents are also split by the first hex digit of their content hash
 into sixteen shards, which a partitioned Dagster run takes some of
 (`shards`): partitions running at once on several processes or machines
 then only queue for the short reads and writes.
 
-Waves bound memory (one wave's texts and rows at a time) and the number of
-stores: each store ends in a checkpoint that rewrites the tables' indexes,
-about half a second at 100,000 articles, so ten new articles are stored once,
-not once per shard they fall in.
+Waves bound memory and the number of stores. The run process holds at most
+two waves' texts and extracted rows (the one being stored, the next one
+coming back from the workers), and those rows grow with the text, not with
+the number of documents: a wave is measured in characters. Each store ends in
+a checkpoint that rewrites the tables' indexes, about half a second at
+100,000 articles, so waves are not made smaller than memory needs, and ten
+new articles are stored once, not once per shard they fall in.
 """
 
 from __future__ import annotations
@@ -35,8 +38,9 @@ STAGE = "extraction"
 SHARDS = tuple("0123456789abcdef")
 # Documents per task sent to a worker, and per transaction when storing.
 BATCH_DOCUMENTS = 500
-# Documents read, extracted and stored together (a shard's worth at 100,000 articles).
-WAVE_DOCUMENTS = 6000
+# Characters of text read, extracted and stored together: about 2,500 articles of 4 KB, whose rows
+# (sentences, mentions, facts) take about 100 MB in the run process; two waves are held at once.
+WAVE_CHARS = 10_000_000
 # Below this many pending documents, starting worker processes costs more than it saves.
 PARALLEL_FROM_DOCUMENTS = 400
 
@@ -68,6 +72,19 @@ class ExtractionStats:
     @property
     def documents_per_second(self) -> float:
         return self.documents / self.seconds if self.seconds else 0.0
+
+
+def _waves(pending: list[tuple[str, int]]) -> list[list[str]]:
+    """Consecutive runs of documents of about WAVE_CHARS characters; a longer document is a wave alone."""
+    waves: list[list[str]] = [[]]
+    chars = 0
+    for document_id, n_chars in pending:
+        if waves[-1] and chars + n_chars > WAVE_CHARS:
+            waves.append([])
+            chars = 0
+        waves[-1].append(document_id)
+        chars += n_chars
+    return [wave for wave in waves if wave]
 
 
 def _batches(frame: pl.DataFrame) -> list[pl.DataFrame]:
@@ -118,7 +135,7 @@ def run_extraction(settings: Settings, version: str, shards: Sequence[str] = SHA
         con.execute("delete from raw.stage_progress where stage <> ?", [STAGE])  # stages of older versions
         pending = pending_documents(con, STAGE, version, shards)
     total = len(pending)
-    waves = [pending[i:i + WAVE_DOCUMENTS] for i in range(0, total, WAVE_DOCUMENTS)]
+    waves = _waves(pending)
     pool = worker_pool(stats.workers) if stats.workers > 1 and total >= PARALLEL_FROM_DOCUMENTS else None
     stats.workers = stats.workers if pool else 1
 

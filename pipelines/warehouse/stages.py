@@ -19,11 +19,12 @@ STAGE_TABLES = {
 
 
 def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str,
-                      shards: Sequence[str] | str | None = None) -> list[str]:
-    """Documents the stage has not processed with this version; `shards`: first hex digits to keep."""
-    rows = con.execute(
+                      shards: Sequence[str] | str | None = None) -> list[tuple[str, int]]:
+    """(document_id, n_chars) of the documents the stage has not processed with this version, in id order;
+    `shards`: first hex digits to keep."""
+    return con.execute(
         """
-        select d.document_id
+        select d.document_id, d.n_chars
         from raw.documents d
         left join raw.stage_progress p
           on p.stage = ? and p.document_id = d.document_id and p.extractor_version = ?
@@ -33,7 +34,6 @@ def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str,
         """,
         [stage, version, None if shards is None else list(shards), None if shards is None else list(shards)],
     ).fetchall()
-    return [r[0] for r in rows]
 
 
 def _delete_for_documents(con: duckdb.DuckDBPyConnection, table: str, doc_ids: pl.DataFrame) -> None:
