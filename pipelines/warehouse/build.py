@@ -70,6 +70,26 @@ def connect_reader(database: Path) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(database), read_only=True)
 
 
+# Tables that had a primary key in earlier releases and have none now (raw_schema.sql says why).
+KEYS_RETIRED = ("raw.documents", "raw.document_paths", "raw.rejected_inputs")
+
+
+def _retire_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild, once, a table of KEYS_RETIRED that a build database of an earlier release still has with its
+    key: DuckDB cannot drop a primary key, so its rows are moved into the table as raw_schema.sql defines it."""
+    keyed = con.execute(
+        "select distinct schema_name || '.' || table_name from duckdb_constraints() "
+        "where constraint_type = 'PRIMARY KEY' and database_name = current_database() "
+        "and schema_name || '.' || table_name in (select unnest(?::varchar[]))", [list(KEYS_RETIRED)]).fetchall()
+    for (table,) in keyed:
+        con.execute("begin")
+        con.execute(f"alter table {table} rename to {table.split('.')[1]}__keyed")
+        con.execute(RAW_SCHEMA_SQL)
+        con.execute(f"insert into {table} by name select * from {table}__keyed")
+        con.execute(f"drop table {table}__keyed")
+        con.execute("commit")
+
+
 @contextlib.contextmanager
 def connect_build(build_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the build database with the raw schema in place; always closed, even on error."""
@@ -77,6 +97,7 @@ def connect_build(build_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(str(build_db), config={"memory_limit": MEMORY_LIMIT})
     try:
         con.execute(RAW_SCHEMA_SQL)
+        _retire_keys(con)
         yield con
     finally:
         con.close()
