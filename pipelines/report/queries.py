@@ -184,7 +184,9 @@ def _fact_ids(con: duckdb.DuckDBPyConnection, fact_ids: list[str]) -> Iterator[N
 
 def quotes_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: list[str]) -> dict[str, list[Quote]]:
     """Each deal's distinct quotes, oldest source first, with the text around them; at most
-    MAX_QUOTES_PER_DEAL of them (a deal of a busy company can be reported hundreds of times)."""
+    MAX_QUOTES_PER_DEAL of them (a deal of a busy company can be reported hundreds of times). The quotes are
+    ranked and cut on the documents' dates alone, and only those kept join the texts to cut their context
+    (at 100,000 articles: 3.8 s to 3.0 s for the whole report's quotes, same rows)."""
     candidate = "e.candidate_id" if schema.has("marts.fct_evidence.candidate_id") else "null::varchar"
     with _fact_ids(con, fact_ids):
         rows = _rows(con.execute(f"""
@@ -193,21 +195,26 @@ def quotes_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: list[st
                    list(distinct {candidate}) filter (where {candidate} is not null) as candidate_ids
             from marts.fct_evidence as e semi join chunk_ids using (fact_id)
             group by all
+        ),
+        kept as (
+            select q.*, count(*) over (partition by q.fact_id) as quotes_of_deal
+            from quotes as q left join (select document_id, published_at from marts.dim_documents) as d
+                using (document_id)
+            qualify row_number() over (partition by q.fact_id
+                                       order by d.published_at nulls last, q.document_id, q.char_start) <= $max
         )
-        select q.*,
-               substring(d.text, greatest(q.char_start - $w, 0) + 1, q.char_start - greatest(q.char_start - $w, 0))
+        select k.* exclude (quotes_of_deal),
+               substring(d.text, greatest(k.char_start - $w, 0) + 1, k.char_start - greatest(k.char_start - $w, 0))
                    as before,
-               substring(d.text, q.char_end + 1, $w) as after,
-               q.char_start > $w as before_clipped,
-               length(d.text) > q.char_end + $w as after_clipped,
+               substring(d.text, k.char_end + 1, $w) as after,
+               k.char_start > $w as before_clipped,
+               length(d.text) > k.char_end + $w as after_clipped,
                d.title, d.source_path, d.published_at,
                {"d.source" if schema.has("marts.dim_documents.source") else "null"} as source,
                {"d.url" if schema.has("marts.dim_documents.url") else "null"} as url,
-               count(*) over (partition by q.fact_id) as quotes_of_deal
-        from quotes as q left join marts.dim_documents as d using (document_id)
-        qualify row_number() over (partition by q.fact_id
-                                   order by d.published_at nulls last, q.document_id, q.char_start) <= $max
-        order by q.fact_id, d.published_at nulls last, q.document_id, q.char_start""",
+               k.quotes_of_deal
+        from kept as k left join marts.dim_documents as d using (document_id)
+        order by k.fact_id, d.published_at nulls last, k.document_id, k.char_start""",
                                  {"w": CONTEXT_CHARS, "max": MAX_QUOTES_PER_DEAL}))
     found: dict[str, list[Quote]] = defaultdict(list)
     for row in rows:

@@ -59,13 +59,13 @@ def writer_lock(build_dir: Path, log=None, timeout_s: float = 3600.0) -> Iterato
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def connect_reader(database: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to a finished database (the published warehouse) under the same memory limit:
+def connect_reader(database: Path, memory_limit: str = MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a finished database (the published warehouse) under a memory limit:
     DuckDB's default, 80% of the machine, let the checks and the report take gigabytes at 100,000 articles.
     When this process already has the file open (an analyst's session calling the report), the new
     connection shares that one's settings, as DuckDB requires."""
     try:
-        return duckdb.connect(str(database), read_only=True, config={"memory_limit": MEMORY_LIMIT})
+        return duckdb.connect(str(database), read_only=True, config={"memory_limit": memory_limit})
     except duckdb.ConnectionException:
         return duckdb.connect(str(database), read_only=True)
 
