@@ -34,10 +34,6 @@ from pipelines.warehouse.build import connect_reader
 # Chromium in 2 s (measured). Past that the page is a database dump and the warehouse is the better tool.
 MAX_DEALS_PER_KIND = 2000
 TOP_SUPPLIERS = 15
-# The report's queries work on one chunk of deals at a time and run in 128 MB at 100,000 articles (measured);
-# what DuckDB takes beyond that is a cache of the document texts it scans, which at the default limit made the
-# report the peak of a whole run's memory (870 MB resident at 512 MB, 624 MB at 256 MB, same page, same time).
-MEMORY_LIMIT = "256MB"
 
 
 def _page(con: duckdb.DuckDBPyConnection, warehouse_path: Path, cap: int, counts: dict) -> Iterator[str]:
@@ -81,7 +77,7 @@ def write_report(warehouse_path: Path, out_path: Path, *, max_deals_per_kind: in
     out_path.parent.mkdir(parents=True, exist_ok=True)
     counts = {"deals": 0, "quotes": 0, "conflicts": 0, "deals_left_out": 0}
     tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
-    con = connect_reader(warehouse_path, MEMORY_LIMIT)
+    con = connect_reader(warehouse_path)
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
             for part in _page(con, warehouse_path, max_deals_per_kind, counts):
