@@ -151,7 +151,7 @@ def test_conflicting_sources_are_side_by_side(report, quillon_id):
     assert "sources disagree" in section
     table = re.search(r'<table class="sources">(.*?)</table>', section, re.S).group(1)
     head = [text_of(c) for c in re.findall(r"<th[^>]*>(.*?)</th>", re.search(r"<thead>(.*?)</thead>", table).group(1))]
-    assert head[:2] == ["Source", "Amount stated"]
+    assert head[:2] == ["Sources", "Amount stated"]
     rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", table, re.S).group(1), re.S)
     stated = {text_of(re.findall(r"<td[^>]*>(.*?)</td>", row)[0]) for row in rows}
     assert stated == {"€12M", "€15M"}
@@ -284,3 +284,27 @@ def test_a_deal_reported_more_often_than_shown_says_where_the_rest_is(warehouse,
     assert len(re.findall(r"<mark>", section)) == 1
     assert f"Evidence (1 of {total} quotes)" in text_of(section)
     assert f"fact_id = '{quillon_id}'" in text_of(section)
+
+
+def test_a_statement_many_sources_make_is_one_row_naming_the_oldest():
+    """Two hundred articles stating one amount and one stating another: two rows, each value still shown."""
+    import datetime as dt
+
+    from pipelines.report.deals import SOURCES_NAMED, conflict_table
+    from pipelines.report.kinds import CONTRACTS
+
+    def candidate(i: int, amount: float) -> dict:
+        return {"document_id": f"doc_{i:04d}", "title": f"Article {i}", "source_path": f"a/{i}.txt",
+                "published_at": dt.date(2025, 1, 1) + dt.timedelta(days=i), "amount": amount, "currency": "EUR",
+                "subject_name": "Acme", "counterparty_name": "SNCF", "event_date": None}
+
+    candidates = [candidate(i, 5e6) for i in range(200)] + [candidate(200, 7e6)]
+    table = conflict_table(CONTRACTS, {"has_conflict": True, "conflicting_fields": ["amount"]}, candidates)
+    rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", table, re.S).group(1), re.S)
+    assert len(rows) == 2
+    assert [text_of(re.findall(r"<td[^>]*>(.*?)</td>", row)[2]) for row in rows] == ["€5M", "€7M"]
+    first = text_of(re.search(r"<th>(.*?)</th>", rows[0], re.S).group(1))
+    named = re.findall(r"Article (\d+)", first)
+    assert named == [str(i) for i in range(SOURCES_NAMED)], first
+    assert f"and {200 - SOURCES_NAMED} more sources" in first
+    assert "Article 200" in text_of(rows[1])

@@ -132,33 +132,47 @@ def _disputed(columns: list[tuple[str, str]], deal: dict, rows: list[dict[str, s
     return {key for key, _ in columns if len({r[key] for r in rows if r[key] != "—"}) > 1}
 
 
+# Sources named beside a statement; the others are counted.
+SOURCES_NAMED = 3
+
+
+def _source_cell(sources: list[dict]) -> str:
+    named = []
+    for c in sources[:SOURCES_NAMED]:
+        published = c.get("published_at")
+        meta = escape(c.get("source_path") or c.get("document_id") or "") + (
+            f" · {published.isoformat()}" if published else "")
+        named.append(f'{escape(c.get("title") or c.get("source_path") or "")}<br><span class="meta">{meta}</span>')
+    more = len(sources) - len(named)
+    if more:
+        named.append(f'<span class="meta">and {more:,} more source{"s" if more != 1 else ""}</span>')
+    return "<br>".join(named)
+
+
 def conflict_table(kind: Kind, deal: dict, candidates: list[dict]) -> str:
-    """Sources side by side: one row per statement, grouped by document; disputed columns highlighted."""
+    """What the sources state, one row per distinct statement with the sources that make it (oldest first);
+    disputed columns highlighted. A deal reported by two hundred articles shows its few distinct statements,
+    not two hundred rows, and every disagreeing value still has its row."""
     if not candidates:
         stated = sorted(set(deal.get("amounts_stated") or []))
         listed = ", ".join(money(a, deal.get("currency")) for a in stated) or "not recorded"
         return (f'<div class="conflict"><h4>What the sources state</h4><p>Amounts stated: {escape(listed)}. '
                 "Per-source values are not in this warehouse.</p></div>")
     columns = ROUND_COLUMNS if kind is FUNDING_ROUNDS else PARTY_COLUMNS
-    rows = [_candidate_cells(kind, c) for c in candidates]
-    disputed = _disputed(columns, deal, rows)
+    statements: dict[tuple[str, ...], tuple[dict[str, str], list[dict]]] = {}
+    for c in candidates:
+        cells = _candidate_cells(kind, c)
+        _, sources = statements.setdefault(tuple(cells[key] for key, _ in columns), (cells, []))
+        if not sources or sources[-1].get("document_id") != c.get("document_id"):
+            sources.append(c)
+    disputed = _disputed(columns, deal, [cells for cells, _ in statements.values()])
     head = "".join(f"<th{DIFFERS if key in disputed else ''}>{escape(label)}</th>" for key, label in columns)
     body = []
-    for i, (c, cells) in enumerate(zip(candidates, rows)):
-        source = ""
-        if i == 0 or candidates[i - 1].get("document_id") != c.get("document_id"):
-            span = 1
-            while i + span < len(candidates) and candidates[i + span].get("document_id") == c.get("document_id"):
-                span += 1
-            published = c.get("published_at")
-            meta = escape(c.get("source_path") or c.get("document_id") or "") + (
-                f" · {published.isoformat()}" if published else "")
-            source = (f'<th rowspan="{span}">{escape(c.get("title") or c.get("source_path") or "")}'
-                      f'<br><span class="meta">{meta}</span></th>')
+    for cells, sources in statements.values():
         tds = "".join(f"<td{DIFFERS if key in disputed else ''}>{escape(cells[key])}</td>" for key, _ in columns)
-        body.append(f"<tr>{source}{tds}</tr>")
-    return (f'<div class="conflict"><h4>What each source states</h4>'
-            f'<table class="sources"><thead><tr><th>Source</th>{head}</tr></thead>'
+        body.append(f"<tr><th>{_source_cell(sources)}</th>{tds}</tr>")
+    return (f'<div class="conflict"><h4>What the sources state</h4>'
+            f'<table class="sources"><thead><tr><th>Sources</th>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
