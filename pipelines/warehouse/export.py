@@ -62,7 +62,7 @@ PARTITIONED = {
 # Tables whose rows carry a whole article: written in the warehouse's own order, which one thread reads the
 # same way every time, and in small row groups (a row group is buffered whole; 1,024 articles are about 4 MB).
 # Sorting them, even by their key alone, carries the texts through the sort: at 100,000 articles that ran out
-# of memory under the readers' 256 MB limit, and under 512 MB it made the export the peak of a small run.
+# of memory under the 256 MB limit, and under 512 MB it made the export the peak of a small run.
 TEXT_TABLES = ("dim_documents",)
 TEXT_ROW_GROUP = 1024
 
