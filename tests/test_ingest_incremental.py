@@ -6,8 +6,6 @@ import datetime as dt
 import json
 import os
 
-import duckdb
-
 from pipelines.warehouse.build import connect_build
 from pipelines.warehouse.documents_store import sync_documents
 
@@ -104,31 +102,3 @@ def test_a_run_over_changes_equals_a_run_from_scratch(tmp_path):
     names = {r[9].split()[0]: r[2] for r in incremental["raw.documents"]}
     assert (names["Nimbus"], names["Vantor"], names["Helix"]) == ("n.txt", "0.txt", "r.txt")
 
-
-def test_a_build_database_with_the_former_keys_is_rebuilt_without_them_and_keeps_its_rows(tmp_path):
-    """Earlier releases declared primary keys on the three ingestion tables; a build database made by them is
-    moved to today's tables, whose checkpoints do not rewrite an index, once and without losing a row."""
-    source = _folder(tmp_path)
-    build = tmp_path / "build.duckdb"
-    _, before = _sync(build, source)
-    con = duckdb.connect(str(build))
-    for table, key in (("raw.documents", "document_id"), ("raw.document_paths", "source_path"),
-                       ("raw.rejected_inputs", "source_path")):
-        ddl = con.execute("select sql from duckdb_tables() where schema_name || '.' || table_name = ?",
-                          [table]).fetchone()[0]
-        con.execute(f"alter table {table} rename to keyed")
-        con.execute(ddl.replace(f"{key} VARCHAR NOT NULL", f"{key} VARCHAR PRIMARY KEY"))
-        con.execute(f"insert into {table} select * from raw.keyed")
-        con.execute("drop table raw.keyed")
-    assert _primary_keys(con) >= set(TABLES)
-    con.close()
-    stats, after = _sync(build, source)
-    assert after == before and stats.files_unchanged == 3
-    con = duckdb.connect(str(build), read_only=True)
-    assert not _primary_keys(con) & set(TABLES)
-    con.close()
-
-
-def _primary_keys(con) -> set[str]:
-    return {r[0] for r in con.execute("select schema_name || '.' || table_name from duckdb_constraints() "
-                                       "where constraint_type = 'PRIMARY KEY'").fetchall()}

@@ -75,7 +75,8 @@ def connect_reader(database: Path) -> duckdb.DuckDBPyConnection:
 
 
 # Tables that had a primary key in earlier releases and have none now (raw_schema.sql says why).
-KEYS_RETIRED = ("raw.documents", "raw.document_paths", "raw.rejected_inputs")
+KEYS_RETIRED = ("raw.documents", "raw.document_paths", "raw.rejected_inputs", "raw.candidate_facts",
+                "raw.candidate_fact_investors", "raw.stage_progress")
 
 
 def _retire_keys(con: duckdb.DuckDBPyConnection) -> None:

@@ -15,10 +15,10 @@ then only queue for the short reads and writes.
 Waves bound memory and the number of stores. The run process holds at most
 two waves' texts and extracted rows (the one being stored, the next one
 coming back from the workers), and those rows grow with the text, not with
-the number of documents: a wave is measured in characters. Each store ends in
-a checkpoint that rewrites the tables' indexes, about half a second at
-100,000 articles, so waves are not made smaller than memory needs, and ten
-new articles are stored once, not once per shard they fall in.
+the number of documents: a wave is measured in characters. Each store closes
+the build database (so that partitions running at once can take turns), and
+a close is a checkpoint, so waves are not made smaller than memory needs, and
+ten new articles are stored once, not once per shard they fall in.
 """
 
 from __future__ import annotations
