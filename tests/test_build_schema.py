@@ -54,3 +54,34 @@ def test_a_build_database_with_the_former_keys_is_moved_to_tables_without_them(t
         assert _rows(con) == before
     # and a run on it finds nothing left to do
     assert extraction.run_extraction(settings, EXTRACTOR_VERSION).documents == 0
+
+
+def _storage_number(path: Path) -> int:
+    with open(path, "rb") as handle:
+        return int.from_bytes(handle.read(20)[12:20], "little")
+
+
+def test_a_build_database_in_the_older_storage_format_is_rewritten_compressed_with_every_row(tmp_path):
+    settings = Settings(source_dir=CORPUS, warehouse_path=tmp_path / "dealwire.duckdb", max_file_bytes=5_000_000)
+    with connect_build(settings.build_db) as con:
+        sync_documents(con, CORPUS, settings.max_file_bytes, EXTRACTOR_VERSION, dt.datetime(2026, 1, 1))
+        con.execute("create schema if not exists staging")
+        con.execute("create view staging.documents_seen as select document_id, title from raw.documents")
+    current = _storage_number(settings.build_db)
+    # the same database written as earlier releases wrote it (DuckDB's default format)
+    older = tmp_path / "older" / "dealwire.duckdb"
+    older.parent.mkdir()
+    con = duckdb.connect()
+    con.execute(f"attach '{settings.build_db}' as dealwire (read_only)")
+    con.execute(f"attach '{older}' as older (storage_version 'v1.0.0')")
+    con.execute("copy from database dealwire to older")
+    con.close()
+    assert _storage_number(older) < current
+    with duckdb.connect(str(older), read_only=True) as con:
+        before = _rows(con), con.execute("select * from staging.documents_seen order by 1").fetchall()
+
+    with connect_build(older) as con:
+        after = _rows(con), con.execute("select * from staging.documents_seen order by 1").fetchall()
+    assert _storage_number(older) == current
+    assert after == before and before[1]
+    assert sorted(p.name for p in older.parent.iterdir()) == ["dealwire.duckdb"]  # no copy, no log left over

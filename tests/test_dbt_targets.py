@@ -111,3 +111,10 @@ def test_dagster_runs_dbt_with_the_target_named_by_the_environment(monkeypatch):
     assert defs().resources["dbt"].target is None  # no --target at all: the command is what it was
     monkeypatch.setenv("DEALWIRE_DBT_TARGET", "attached")
     assert defs().resources["dbt"].target == "attached"
+
+
+def test_the_attached_marts_file_is_written_in_the_compressed_storage_format(attached):
+    from pipelines.warehouse.build import _FIRST_COMPRESSED_STORAGE
+
+    with open(attached["marts_db"], "rb") as handle:
+        assert int.from_bytes(handle.read(20)[12:20], "little") >= _FIRST_COMPRESSED_STORAGE

@@ -26,6 +26,16 @@ import duckdb
 # 624 MB). dbt's connections have their own limit (dbt_project/profiles.yml, DEALWIRE_DBT_MEMORY_LIMIT).
 MEMORY_LIMIT = "256MB"
 
+# The storage format of the build database, hence of the published copy: from DuckDB 1.2's format on, long
+# strings are compressed (ZSTD). Each article's text is stored twice (raw.documents, marts.dim_documents) and
+# in the older format uncompressed: at 100,000 articles they were 910 MB of a 1.65 GB file, which every run
+# that changes something copies to publish it. Analysts need DuckDB 1.2 or later to open the warehouse.
+STORAGE_VERSION = "v1.2.0"
+# The storage version number a DuckDB file carries in its header (after the 8-byte checksum, the magic 'DUCK'
+# and then this 8-byte number): 64 for the formats of DuckDB 0.10 to 1.1, 65 from DuckDB 1.2's.
+_HEADER_MAGIC = b"DUCK"
+_FIRST_COMPRESSED_STORAGE = 65
+
 RAW_SCHEMA_SQL = resources.files("pipelines.warehouse").joinpath("raw_schema.sql").read_text(encoding="utf-8")
 
 
@@ -95,11 +105,37 @@ def _retire_keys(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("commit")
 
 
+def _upgrade_storage(build_db: Path) -> None:
+    """Rewrite, once, a build database of an earlier release in STORAGE_VERSION's format: DuckDB keeps a file
+    in the format it was created in, so its texts would stay uncompressed. Every table and view is copied into
+    a new file, which then replaces the old one in one rename; the name stays, so dbt's views resolve."""
+    try:
+        with open(build_db, "rb") as handle:
+            header = handle.read(20)
+    except FileNotFoundError:
+        return
+    if header[8:12] != _HEADER_MAGIC or int.from_bytes(header[12:20], "little") >= _FIRST_COMPRESSED_STORAGE:
+        return  # not a DuckDB file (DuckDB says so when it opens it), or in the format already
+    con = duckdb.connect(str(build_db), config={"memory_limit": MEMORY_LIMIT})
+    upgraded = build_db.with_name(f".{build_db.name}.upgrade")
+    try:
+        con.execute("checkpoint")  # nothing left in the write-ahead log, which would not follow the rename
+        upgraded.unlink(missing_ok=True)
+        con.execute(f"attach '{upgraded.as_posix()}' as upgraded (storage_version '{STORAGE_VERSION}')")
+        con.execute("copy from database " + con.execute("select current_database()").fetchone()[0] + " to upgraded")
+        con.execute("detach upgraded")
+    finally:
+        con.close()
+    os.replace(upgraded, build_db)
+
+
 @contextlib.contextmanager
 def connect_build(build_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the build database with the raw schema in place; always closed, even on error."""
     build_db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(build_db), config={"memory_limit": MEMORY_LIMIT})
+    _upgrade_storage(build_db)
+    con = duckdb.connect(str(build_db),
+                         config={"memory_limit": MEMORY_LIMIT, "storage_compatibility_version": STORAGE_VERSION})
     try:
         con.execute(RAW_SCHEMA_SQL)
         _retire_keys(con)
