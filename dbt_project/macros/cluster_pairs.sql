@@ -1,9 +1,10 @@
 {#- The pairs of distinct clusters of `labels` (node_id, label) that have at
-    least one compatible candidate pair in `pairs` (node_a, node_b,
-    shares_party): cluster_a, cluster_b, any_conflict, shares_party. `pairs`
-    holds compatible pairs only, so two clusters conflict unless every pair of
-    their candidates is there: counting them (size A x size B) tells it
-    without storing the conflicting ones. -#}
+    least one compatible node pair in `pairs` (node_a, node_b, shares_party):
+    cluster_a, cluster_b, any_conflict, shares_party. `pairs` holds compatible
+    pairs only, so two clusters conflict unless every pair of their nodes is
+    there: counting them (size A x size B) tells it without storing the
+    conflicting ones. A node may stand for several candidates that are
+    compatible with exactly the same others: the count tells the same. -#}
 {% macro cluster_pairs(labels, pairs='pairs') -%}
     with sizes as (
         select label, count(*) as n_candidates from {{ labels }} group by label

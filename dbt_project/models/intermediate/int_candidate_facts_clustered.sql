@@ -16,6 +16,16 @@
     Every step labels a group with its smallest id, so the result does not
     depend on row order.
 
+    The graph is built on signatures, not on candidates: candidates that state
+    exactly the same terms and parties end in one cluster anyway (phase 1
+    links them, or phase 2a groups them when they are vague), and every other
+    candidate treats them alike, so they become one node. Two nodes are
+    compatible when all their candidates are, so cluster_pairs counts node
+    pairs against nodes as it counted candidates. A deal reported by hundreds of articles is a handful of
+    nodes instead of hundreds, and the pairs, which grow with the square of a
+    company's candidates, shrink accordingly; the result is the one the
+    candidate graph gives.
+
     Incremental: every step stays within one kind and subject (a group), so a
     run clusters again only the groups where a candidate came, went or changed
     (its row or its investors: `input_hash`), replaces their rows, and the
@@ -38,7 +48,8 @@ with recursive
 all_resolved as (
     select
         r.*,
-        hash(r, i.investor_ids) as input_hash
+        hash(r, i.investor_ids) as input_hash,
+        i.investor_ids
     from {{ ref('int_candidate_facts_resolved') }} as r
     left join (
         select candidate_id, list(distinct investor_id order by investor_id) as investor_ids
@@ -76,10 +87,10 @@ resolved as (
 ),
 {% endif %}
 
--- The graph steps below work on `node`, an integer in the order of candidate_id (so the smallest node
--- is the smallest candidate id): a company reported thousands of times gives millions of pairs, and
--- pairs of integers take a fraction of the memory of pairs of strings.
-candidates as materialized (
+-- The graph steps below work on integers in the order of candidate_id (so the smallest node is the
+-- smallest candidate id): a company reported thousands of times gives millions of pairs, and pairs of
+-- integers take a fraction of the memory of pairs of strings.
+candidate_terms as (
     select
         row_number() over (order by candidate_id) as node,
         candidate_id,
@@ -95,51 +106,85 @@ candidates as materialized (
         case when valuation_usd is not null then 'USD' else valuation_currency end as valuation_compared_unit,
         event_period_start,
         event_period_end,
-        amount is null and event_date is null as is_vague
+        amount is null and event_date is null as is_vague,
+        investor_ids
     from resolved
 ),
 
+-- A candidate whose twins (candidates stating the same terms and parties) every step treats as one: it
+-- conflicts with nothing of its own, and either phase 1 links it to them (not vague, agreeing with
+-- itself) or phase 2a groups it with them (vague: phase 1 leaves it a cluster of its own, and it shares a
+-- party with them: an investor of a round, the customer of a contract or loss).
+with_twin_flag as (
+    select
+        c.*,
+        not coalesce({{ candidates_conflict('c', 'c') }}, false)
+        and case
+            when not c.is_vague then coalesce({{ candidates_agree_on_terms('c', 'c') }}, false)
+            when c.fact_kind = 'funding_round' then c.investor_ids is not null
+            else c.counterparty_id is not null
+        end as merges_with_twins
+    from candidate_terms as c
+),
+
+-- the signature node: the smallest of such a candidate and its twins; any other candidate is its own
+candidates as materialized (
+    select
+        c.*,
+        case
+            when c.merges_with_twins then min(c.node) over (
+                partition by c.merges_with_twins, c.is_vague, c.fact_kind, c.subject_id, c.counterparty_id,
+                    c.round_key, c.amount_compared, c.amount_compared_unit, c.valuation_compared,
+                    c.valuation_compared_unit, c.event_period_start, c.event_period_end, c.investor_ids
+            )
+            else c.node
+        end as signature_node
+    from with_twin_flag as c
+),
+
+-- the graph's nodes: one per signature, with the terms its candidates share
+signatures as materialized (
+    select
+        signature_node as node,
+        any_value(fact_kind) as fact_kind,
+        any_value(subject_id) as subject_id,
+        any_value(counterparty_id) as counterparty_id,
+        any_value(round_key) as round_key,
+        any_value(amount_compared) as amount_compared,
+        any_value(amount_compared_unit) as amount_compared_unit,
+        any_value(valuation_compared) as valuation_compared,
+        any_value(valuation_compared_unit) as valuation_compared_unit,
+        any_value(event_period_start) as event_period_start,
+        any_value(event_period_end) as event_period_end,
+        any_value(is_vague) as is_vague
+    from candidates
+    group by signature_node
+),
+
 investors as (
-    select distinct c.node, i.investor_id
+    select distinct c.signature_node as node, i.investor_id
     from {{ ref('int_candidate_fact_investors_resolved') }} as i
     inner join candidates as c on c.candidate_id = i.candidate_id
 ),
 
--- Only compatible pairs are kept (two candidates of one kind and subject that conflict on nothing): the
--- steps below need no other, and a company reported thousands of times makes millions of pairs, most
--- of them conflicting. A group of clusters is compatible when all its candidate pairs are kept, which
--- is told by counting them (macro cluster_pairs) instead of storing the conflicting ones.
+-- Only compatible pairs are kept (two signatures of one kind and subject that conflict on nothing):
+-- the steps below need no other, and a company reported thousands of times makes millions of pairs,
+-- most of them conflicting. A group of clusters is compatible when all its pairs are kept, which is
+-- told by counting them (macro cluster_pairs) instead of storing the conflicting ones.
 compatible_pairs as materialized (
     select
         a.node as node_a,
         b.node as node_b,
         a.fact_kind,
         a.is_vague or b.is_vague as involves_vague,
-        coalesce(
-            (a.amount_compared is not null and b.amount_compared is not null
-                and a.amount_compared_unit is not distinct from b.amount_compared_unit
-                and {{ relative_gap('a.amount_compared', 'b.amount_compared') }} <= 0.25)
-            or (a.event_period_start < b.event_period_end and b.event_period_start < a.event_period_end)
-            or a.round_key = b.round_key,
-            false
-        ) as agrees_on_terms,
+        coalesce({{ candidates_agree_on_terms('a', 'b') }}, false) as agrees_on_terms,
         coalesce(a.counterparty_id = b.counterparty_id, false) as same_counterparty
-    from candidates as a
-    inner join candidates as b
+    from signatures as a
+    inner join signatures as b
         on a.fact_kind = b.fact_kind
         and a.subject_id = b.subject_id
         and a.node <> b.node
-    where not coalesce(
-        a.round_key <> b.round_key
-        or (a.amount_compared_unit is not distinct from b.amount_compared_unit
-            and {{ relative_gap('a.amount_compared', 'b.amount_compared') }} > 0.25)
-        or (a.valuation_compared_unit is not distinct from b.valuation_compared_unit
-            and {{ relative_gap('a.valuation_compared', 'b.valuation_compared') }} > 0.25)
-        or (a.event_period_start is not null and b.event_period_start is not null
-            and not (a.event_period_start < b.event_period_end and b.event_period_start < a.event_period_end))
-        or (a.fact_kind in ('contract', 'customer_loss') and a.counterparty_id <> b.counterparty_id),
-        false
-    )
+    where not coalesce({{ candidates_conflict('a', 'b') }}, false)
 ),
 
 -- looked up for compatible pairs only: over all pairs of a company, a busy investor would pair every
@@ -173,8 +218,8 @@ pairs as (
 
 -- phase 1 -------------------------------------------------------------------
 
-candidate_nodes as (
-    select node as node_id from candidates
+signature_nodes as (
+    select node as node_id from signatures
 ),
 
 phase1_edges as (
@@ -183,17 +228,17 @@ phase1_edges as (
     where is_agreeing and not involves_vague
 ),
 
-{{ connected_components('phase1', 'candidate_nodes', 'phase1_edges') }},
+{{ connected_components('phase1', 'signature_nodes', 'phase1_edges') }},
 
 phase1_clusters as materialized (
     select
         p.label as cluster_id,
         bool_and(c.is_vague) as is_vague,
-        bool_or(c.counterparty_id is not null or c.node in (select node from investors)) as names_a_party,
+        bool_or(c.counterparty_id is not null or c.investor_ids is not null) as names_a_party,
         count(distinct c.document_id) as n_documents,
         max(c.amount_compared) as max_amount
     from candidates as c
-    inner join phase1 as p on p.node_id = c.node
+    inner join phase1 as p on p.node_id = c.signature_node
     group by p.label
 ),
 
@@ -306,12 +351,13 @@ merge_edges as (
 events as (
     select
         c.candidate_id,
-        c1.candidate_id as phase1_cluster_id,
+        -- phase 1 leaves a vague candidate a cluster of its own, twins or not
+        case when c.is_vague then c.candidate_id else c1.candidate_id end as phase1_cluster_id,
         b.label as event_cluster_id
-    from phase2a as a
+    from candidates as c
+    inner join phase2a as a on a.node_id = c.signature_node
     inner join phase2b as b on b.node_id = a.label
-    inner join phase1 as p1 on p1.node_id = a.node_id
-    inner join candidates as c on c.node = a.node_id
+    inner join phase1 as p1 on p1.node_id = c.signature_node
     inner join candidates as c1 on c1.node = p1.label
 ),
 
@@ -321,7 +367,7 @@ final as (
             || left(md5(min(r.candidate_id) over (partition by e.event_cluster_id)), 16) as event_id,
         min(r.candidate_id) over (partition by e.event_cluster_id) as event_anchor_candidate_id,
         e.phase1_cluster_id,
-        r.*
+        r.* exclude (investor_ids)
     from resolved as r
     inner join events as e on e.candidate_id = r.candidate_id
 )
