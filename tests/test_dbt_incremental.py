@@ -14,7 +14,8 @@ from pipelines.config import DBT_PROJECT_DIR
 from tests.conftest import SEEDS_DIR, copy_tree
 from tests.pipeline_runner import run_pipeline
 
-INCREMENTAL_MODELS = {"dim_documents": "marts", "int_candidate_facts_clustered": "intermediate"}
+INCREMENTAL_MODELS = {"dim_documents": "marts", "int_candidate_facts_clustered": "intermediate",
+                      "int_organization_key_misspellings": "intermediate"}
 
 
 def _rows(db, table: str) -> list[str]:
@@ -25,13 +26,30 @@ def _rows(db, table: str) -> list[str]:
         con.close()
 
 
+def _misspellings(db, name_key: str) -> list[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("select misspelt_keys from intermediate.int_organization_key_misspellings "
+                           "where name_key = ?", [name_key]).fetchone()[0]
+    finally:
+        con.close()
+
+
 def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     source, warehouse = workspace
     copy_tree(SEEDS_DIR, source)
     (source / "extra.txt").write_text("Quantiq lève 12 millions d'euros auprès de Elaia.\n", encoding="utf-8")
     (source / "extra.meta.json").write_text(json.dumps({"title": "Quantiq", "published_at": "2025-01-02"}),
                                             encoding="utf-8")
+    # names that are typos of one another, for the pairs kept between runs: a partner goes, another comes
+    (source / "kestrel.txt").write_text("Kestrel Dynamics lève 5 millions d'euros auprès de Partech.\n",
+                                        encoding="utf-8")
+    (source / "kestrel gone.txt").write_text("Kestrel Dynamic a signé un contrat avec Airbus.\n", encoding="utf-8")
+    (source / "orbital.txt").write_text("Orbital Robotics lève 8 millions d'euros auprès de Eurazeo.\n",
+                                        encoding="utf-8")
     run_pipeline()
+    assert _misspellings(warehouse, "kestrel dynamics") == ["kestrel dynamic"]
+    assert _misspellings(warehouse, "orbital robotics") == []
 
     # a new file, a removed file, a sidecar edited (same text, other metadata), the same text under a second
     # path, a second report of a known deal (its event gains a source)
@@ -44,7 +62,11 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     (source / "extra.meta.json").write_text(json.dumps({"title": "Quantiq, again", "published_at": "2025-01-03"}),
                                             encoding="utf-8")
     shutil.copy(source / "new.txt", source / "copy of new.txt")
+    (source / "kestrel gone.txt").unlink()
+    (source / "orbital typo.txt").write_text("Orbital Robotiks a signé un contrat avec Thales.\n", encoding="utf-8")
     run_pipeline()
+    assert _misspellings(warehouse, "kestrel dynamics") == []
+    assert _misspellings(warehouse, "orbital robotics") == ["orbital robotiks"]
 
     build = warehouse.parent / f".{warehouse.stem}.build" / warehouse.name
     refreshed = tmp_path / "refresh" / warehouse.name

@@ -1,38 +1,15 @@
 {#- Resolution order, see the doc block `name_resolution`:
     reference alias by key, reference alias by small misspelling, then
-    unresolved keys grouped (with misspellings merged among themselves). -#}
+    unresolved keys grouped (with misspellings merged among themselves, along
+    the pairs of int_organization_key_misspellings). -#}
 with recursive
 
-candidate_facts as (
-    select * from {{ ref('stg_raw__candidate_facts') }}
-),
-
-candidate_fact_investors as (
-    select * from {{ ref('stg_raw__candidate_fact_investors') }}
+raw_names as (
+    select * from {{ ref('int_organization_name_keys') }}
 ),
 
 reference_aliases as (
     select * from {{ ref('stg_reference__organization_aliases') }}
-),
-
-name_mentions as (
-    select subject_name as raw_name from candidate_facts
-    union all
-    select counterparty_name from candidate_facts where counterparty_name is not null
-    union all
-    select investor_name from candidate_fact_investors
-),
-
-raw_names as (
-    select
-        raw_name,
-        coalesce(
-            nullif({{ normalize_org_name('raw_name') }}, ''),
-            lower(trim(raw_name))
-        ) as name_key,
-        count(*) as mention_count
-    from name_mentions
-    group by raw_name
 ),
 
 -- every reference spelling, the canonical name included, under its key
@@ -110,21 +87,15 @@ unresolved_keys as (
     where name_key not in (select name_key from reference_matches)
 ),
 
--- the same pairs as `is_small_misspelling` over every two keys, found through an equi-join on the block and
--- a window on the length (25,000 generated keys: 7.1 s as a plain self-join, 3.7 s so)
-unresolved_key_shapes as (
-    select node_id, {{ misspelling_block('node_id') }} as block, length(node_id) as n_chars
-    from unresolved_keys
-),
-
+-- the typo pairs between unresolved keys (int_organization_key_misspellings keeps them between runs)
 unresolved_key_edges as (
-    select a.node_id as node_a, b.node_id as node_b
-    from unresolved_key_shapes as a
-    inner join unresolved_key_shapes as b
-        on a.block = b.block
-        and a.node_id < b.node_id
-        and b.n_chars between a.n_chars - 2 and a.n_chars + 2
-        and {{ within_misspelling_distance('a.node_id', 'b.node_id') }}
+    select m.name_key as node_a, m.misspelt_key as node_b
+    from (
+        select name_key, unnest(misspelt_keys) as misspelt_key
+        from {{ ref('int_organization_key_misspellings') }}
+    ) as m
+    inner join unresolved_keys as a on a.node_id = m.name_key
+    inner join unresolved_keys as b on b.node_id = m.misspelt_key
 ),
 
 {{ connected_components('unresolved_groups', 'unresolved_keys', 'unresolved_key_edges') }},
