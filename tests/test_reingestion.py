@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+
+import dagster as dg
 import duckdb
 
 from tests.pipeline_runner import run_pipeline
@@ -86,3 +89,44 @@ def test_a_document_extracted_again_keeps_one_row_per_sentence_and_mention(works
     again = counts()
     assert again == first
     assert again[0] == again[1] and again[2] == again[3]
+
+
+def test_outputs_whose_step_failed_after_publication_are_made_by_the_next_run(workspace):
+    """The report and the Parquet export are made from the published copy: when their step fails after a
+    publication, the next run makes them even though the folder has not changed since."""
+    from pipelines.definitions import defs
+
+    source, warehouse = workspace
+    (source / "one.txt").write_text(FIRST, encoding="utf-8")
+    run_pipeline()
+    report, parquet = warehouse.parent / "evidence_report.html", warehouse.parent / "parquet"
+    assert report.is_file() and parquet.is_symlink()
+
+    # a folder where each output goes: both steps fail, after the warehouse is published
+    (source / "two.txt").write_text(SECOND, encoding="utf-8")
+    report.unlink()
+    parquet.unlink()
+    for blocked in (report, parquet):
+        blocked.mkdir()
+        (blocked / "mine.txt").write_text("not an output\n", encoding="utf-8")
+    result = defs().resolve_job_def("dealwire_job").execute_in_process(instance=dg.DagsterInstance.get(),
+                                                                     raise_on_error=False)
+    assert not result.success
+    assert _rounds(warehouse) == [("Orbital AI", 40e6, 1), ("Quantiq", 12e6, 1)]
+
+    shutil.rmtree(report)
+    shutil.rmtree(parquet)
+    run_pipeline()  # the folder is as the failed run left it
+    assert "Orbital AI" in report.read_text(encoding="utf-8")
+    con = duckdb.connect()
+    try:
+        names = con.execute("select company_name from read_parquet(?, hive_partitioning = true) order by 1",
+                            [str(parquet / "fct_funding_rounds" / "**" / "*.parquet")]).fetchall()
+    finally:
+        con.close()
+    assert names == [("Orbital AI",), ("Quantiq",)]
+
+    # once both are made, an unchanged folder is skipped again
+    result = run_pipeline()
+    assert not [e for e in result.all_events if e.event_type_value == "ASSET_MATERIALIZATION"
+                and e.asset_key == dg.AssetKey(["warehouse", "evidence_report"])]

@@ -5,7 +5,11 @@ running every test would then only reproduce the published file, which at
 100,000 articles is most of the run. The state is a digest of the raw tables'
 rows (order-free sums of row hashes) and of the dbt project's files. dbt
 records it when its build succeeds; publication records it once the copy is
-in place. dbt is skipped only when both agree with the state now.
+in place; the outputs made from the published copy (the report, the Parquet
+export) record the state of the copy they read, in a file of their own, since
+they never take the writer's lock. dbt is skipped only when all of them agree
+with the state now: an output whose step failed after a publication is made
+again by the next run, even on an unchanged folder.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ select concat_ws(':',
      from raw.stage_progress))
 """
 DBT_FOLDERS = ("models", "macros", "seeds", "tests", "snapshots", "analyses")
+# What is made from the published warehouse, by the asset of key ["warehouse", name].
+PUBLISHED_OUTPUTS = ("evidence_report", "parquet_export")
 
 
 def dbt_project_digest(project_dir: Path = DBT_PROJECT_DIR) -> str:
@@ -63,3 +69,39 @@ def record(con: duckdb.DuckDBPyConnection, name: str, state: str | None) -> None
     con.execute("delete from raw.build_state where name = ?", [name])
     if state is not None:
         con.execute("insert into raw.build_state values (?, ?)", [name, state])
+
+
+def published_state(warehouse_path: Path) -> str | None:
+    """The state the published warehouse was built from (the copy carries the build's record)."""
+    from pipelines.warehouse.build import connect_reader
+
+    con = connect_reader(warehouse_path)
+    try:
+        row = con.execute("select state from raw.build_state where name = 'built'").fetchone()
+    except duckdb.CatalogException:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def _output_file(build_dir: Path, output: str) -> Path:
+    return Path(build_dir) / f"{output}.state"
+
+
+def record_output(build_dir: Path, output: str, state: str | None) -> None:
+    """Record, once `output` is in place, the state of the published warehouse it was made from."""
+    path = _output_file(build_dir, output)
+    if state is None:
+        path.unlink(missing_ok=True)
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(state, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def output_state(build_dir: Path, output: str) -> str | None:
+    try:
+        return _output_file(build_dir, output).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None

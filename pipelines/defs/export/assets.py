@@ -6,6 +6,7 @@ import dagster as dg
 
 from pipelines.defs.resources import DealwireSettings
 from pipelines.defs.transformation.assets import PUBLISHED_KEY
+from pipelines.warehouse import build_state
 from pipelines.warehouse.export import export_parquet
 
 PARQUET_EXPORT_KEY = dg.AssetKey(["warehouse", "parquet_export"])
@@ -25,7 +26,9 @@ def parquet_export(context: dg.AssetExecutionContext, config: ParquetExportConfi
     settings = dealwire.settings()
     out_dir = Path(config.out_dir).expanduser().absolute() if config.out_dir else \
         settings.warehouse_path.parent / "parquet"
+    made_from = build_state.published_state(settings.warehouse_path)
     tables = export_parquet(settings.warehouse_path, out_dir, log=context.log.info)
+    build_state.record_output(settings.build_dir, "parquet_export", made_from)
     rows = "\n".join(f"| {name} | {t['rows']} | {t['files']} | {len(t['partitions'])} |"
                      for name, t in tables.items())
     return dg.MaterializeResult(metadata={

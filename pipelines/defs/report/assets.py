@@ -5,6 +5,7 @@ import dagster as dg
 from pipelines.defs.resources import DealwireSettings
 from pipelines.defs.transformation.assets import PUBLISHED_KEY
 from pipelines.report import write_report
+from pipelines.warehouse import build_state
 
 REPORT_FILE = "evidence_report.html"
 
@@ -16,5 +17,7 @@ def evidence_report(dealwire: DealwireSettings) -> dg.MaterializeResult:
     side, funding by month and contracts and losses per supplier (`make report` writes the same page)."""
     settings = dealwire.settings()
     out = settings.warehouse_path.parent / REPORT_FILE
+    made_from = build_state.published_state(settings.warehouse_path)
     counts = write_report(settings.warehouse_path, out)
+    build_state.record_output(settings.build_dir, "evidence_report", made_from)
     return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(out)), **counts})

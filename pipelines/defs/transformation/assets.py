@@ -58,8 +58,12 @@ def dbt_models_def() -> dg.AssetsDefinition:
         with writer_lock(settings.build_dir, context.log.info):
             with connect_build(settings.build_db) as con:  # the raw schema exists even before any extraction
                 state = build_state.current_state(con)
-                up_to_date = (whole_project and settings.warehouse_path.exists()
-                              and build_state.recorded(con, "published") == state)
+                # an output of this run made from an older copy (its step failed after the last publication)
+                stale = [output for output in build_state.PUBLISHED_OUTPUTS
+                         if dg.AssetKey(["warehouse", output]) in context.job_def.asset_layer.selected_asset_keys
+                         and build_state.output_state(settings.build_dir, output) != state]
+                published = build_state.recorded(con, "published") == state
+                up_to_date = whole_project and settings.warehouse_path.exists() and published and not stale
                 # incremental models hold what an earlier version of the project computed: when the project
                 # changed, they are rebuilt from scratch
                 project = build_state.dbt_project_digest()
@@ -70,6 +74,9 @@ def dbt_models_def() -> dg.AssetsDefinition:
                                  "from: nothing to rebuild")
                 progress.report("dbt build", 0, 0, "up to date, skipped")
                 return
+            if stale and published:
+                context.log.info(f"not made from the published warehouse: {', '.join(stale)}; building and "
+                                 "publishing again to make them")
             os.environ["DEALWIRE_DBT_PATH"] = str(settings.build_db)
             total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
             # one target folder per warehouse, kept between runs: dbt re-parses only what changed (partial
