@@ -12,8 +12,14 @@
     )
 }}
 
+-- the documents without their text: a CTE read twice is materialised, and with the text that copied every
+-- document's text on each run (1.5 s of an incremental run at 100,000 articles, against 0.4 s without)
 with documents as (
-    select * from {{ ref('stg_raw__documents') }}
+    select * exclude (text) from {{ ref('stg_raw__documents') }}
+),
+
+texts as (
+    select document_id, text from {{ ref('stg_raw__documents') }}
 ),
 
 document_paths as (
@@ -28,8 +34,7 @@ path_lists as (
     group by document_id
 ),
 
--- everything but the text, which is joined last: reading 100,000 texts to find the few new documents
--- was most of an incremental run of this model
+-- everything but the text, which is joined last, for the new or moved documents only
 described as (
     select
         d.document_id,
@@ -72,12 +77,12 @@ changed as (
 final as (
     select
         described.*,
-        d.text
+        t.text
     from described
     {% if is_incremental() %}
     semi join changed using (document_id)
     {% endif %}
-    inner join documents as d on d.document_id = described.document_id
+    inner join texts as t on t.document_id = described.document_id
 )
 
 select * from final
