@@ -23,59 +23,9 @@ import threading
 import time
 from pathlib import Path
 
+from corpus import article
+
 ROOT = Path(__file__).resolve().parent.parent
-
-# Company names are made of syllables: a corpus of N articles speaks of about N/4 companies, each deal
-# reported by a few articles, as a news flow does. Names carry no digits ("Acme 1234" would be read as
-# "Acme"), so there are enough syllables for the 25,000 companies of 100,000 articles.
-_HEADS = ["Quant", "Ark", "Hel", "Orb", "Zet", "Vant", "Kalv", "Shelf", "Dat", "Pill", "Nimb", "Cloud", "Rout",
-          "Lum", "Syl", "Vox", "Terr", "Cort", "Flux", "Nov"]
-_MIDDLES = ["", "el", "an", "or", "ov", "um", "ad", "ir", "es", "ul", "ob", "ak", "et", "im", "ag", "uv"]
-_TAILS = ["iq", "eon", "ix", "ital", "ara", "or", "ena", "wise", "acrue", "ar", "ova", "ly", "ium", "ex", "is"]
-_SUFFIXES = ["", " AI", " Labs", " Robotics", " Health", " Data"]
-INVESTORS = ["Sequoia Capital", "Accel", "Index Ventures", "Lightspeed", "General Catalyst", "Bpifrance",
-             "Eurazeo", "Partech", "Khosla Ventures", "Insight Partners"]
-CUSTOMERS = ["SNCF", "Carrefour", "Orange", "Lufthansa", "the U.S. Navy", "Airbus", "BNP Paribas", "Renault"]
-FILLER_FR = ["Le marché de l'intelligence artificielle continue de croître en Europe.",
-             "Les analystes restent prudents sur la rentabilité du secteur.",
-             "La société emploie aujourd'hui près de 200 personnes à Paris et à Lyon.",
-             "Son chiffre d'affaires a progressé de 40 % sur un an selon ses dirigeants.",
-             "Plusieurs concurrents américains visent les mêmes clients industriels."]
-FILLER_EN = ["The market for enterprise AI keeps growing despite higher interest rates.",
-             "Analysts remain cautious about margins in the sector.",
-             "The company now employs about 200 people across three offices.",
-             "Revenue grew 40% year over year, according to its executives.",
-             "Several rivals are chasing the same industrial customers."]
-
-
-def company_name(k: int) -> str:
-    """The k-th company: distinct for every k below 28,800."""
-    k, head = divmod(k, len(_HEADS))
-    k, tail = divmod(k, len(_TAILS))
-    k, suffix = divmod(k, len(_SUFFIXES))
-    middle = k % len(_MIDDLES)
-    return _HEADS[head] + _MIDDLES[middle] + _TAILS[tail] + _SUFFIXES[suffix]
-
-
-def article(rng: random.Random, i: int, n_companies: int = 2500) -> str:
-    """About 4 KB of prose with one or two deals, in French or English."""
-    k = rng.randrange(n_companies)
-    company, investor, customer = company_name(k), INVESTORS[k % len(INVESTORS)], CUSTOMERS[k % len(CUSTOMERS)]
-    amount = 2 + (k * 37) % 898  # the same deal, whoever reports it
-    if i % 2:
-        deals = [f"{company} lève {amount} millions d'euros auprès de {investor}.",
-                 f"{company} a signé un contrat avec {customer} en mars 2025."]
-        filler = FILLER_FR
-    else:
-        deals = [f"{company} raised ${amount} million in a Series B led by {investor}.",
-                 f"{customer} dropped {company_name((k + 1) % n_companies)} as its analytics provider."]
-        filler = FILLER_EN
-    paragraphs = []
-    while sum(len(p) for p in paragraphs) < 3800:
-        paragraphs.append(" ".join(rng.choice(filler) for _ in range(4)))
-    paragraphs.insert(1, deals[0])
-    paragraphs.insert(3, deals[1])
-    return f"Article {i}\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def generate(folder: Path, n: int, seed: int = 7) -> int:

@@ -15,7 +15,7 @@ from tests.process_helpers import ask, kill_when, pipeline_process, reader_proce
 from tests.warehouse_snapshot import marts_snapshot
 
 sys.path.insert(0, str(PROJECT_ROOT / "bench"))
-from throughput import article  # noqa: E402  (the benchmark's article generator)
+from corpus import article  # noqa: E402  (the benchmark's article generator)
 
 
 def _more_articles(folder, n, seed=11):
