@@ -94,46 +94,41 @@ def _deal_terms(k: int, n_companies: int) -> dict:
             "month_index": k % 12, "year": 2023 + k % 3, "lost_to": company_name((k + 1) % n_companies)}
 
 
-def _deals_fr(t: dict, rng: random.Random) -> list[str]:
-    month = f"{MONTHS_FR[t['month_index']]} {t['year']}"
-    rounds = {"Series A": "série A", "Series B": "série B", "Series C": "série C", "seed": "amorçage"}
-    funding = rng.choice([
-        f"{t['company']} lève {t['amount']} millions d'euros auprès de {t['investor']}.",
-        f"{t['company']} a bouclé un tour de table de {t['amount']} millions d'euros mené par {t['investor']}, "
-        f"avec la participation de {t['co_investor']}.",
-        f"La start-up {t['company']} annonce une levée de fonds de {t['amount']} M€ en {rounds[t['round']]}, "
-        f"menée par {t['investor']}.",
-    ])
-    contract = rng.choice([
-        f"{t['company']} a signé un contrat avec {t['customer']} en {month}.",
-        f"{t['company']} a remporté un contrat de {t['contract']} millions d'euros auprès de {t['customer']}.",
-        f"{t['customer']} a choisi {t['company']} pour équiper ses équipes, selon un accord signé en {month}.",
-    ])
-    loss = rng.choice([
-        f"{t['customer']} a mis fin à son contrat avec {t['lost_to']}.",
-        f"{t['customer']} a renoncé aux services de {t['lost_to']} au profit d'un concurrent.",
-    ])
-    return [funding, contract, loss]
+# Each deal in a few phrasings per language, filled from `_deal_terms` (plus the month and, in French, the
+# round's French name): funding, contract, customer loss.
+DEAL_PHRASINGS = {
+    "fr": (
+        ["{company} lève {amount} millions d'euros auprès de {investor}.",
+         "{company} a bouclé un tour de table de {amount} millions d'euros mené par {investor}, avec la "
+         "participation de {co_investor}.",
+         "La start-up {company} annonce une levée de fonds de {amount} M€ en {round_fr}, menée par {investor}."],
+        ["{company} a signé un contrat avec {customer} en {month}.",
+         "{company} a remporté un contrat de {contract} millions d'euros auprès de {customer}.",
+         "{customer} a choisi {company} pour équiper ses équipes, selon un accord signé en {month}."],
+        ["{customer} a mis fin à son contrat avec {lost_to}.",
+         "{customer} a renoncé aux services de {lost_to} au profit d'un concurrent."],
+    ),
+    "en": (
+        ["{company} raised ${amount} million in a {round} led by {investor}.",
+         "{company} has closed a ${amount} million {round} round led by {investor}, with participation from "
+         "{co_investor}.",
+         "{investor} led a ${amount}M {round} round in {company}."],
+        ["{company} signed a ${contract} million contract with {customer} in {month}.",
+         "{customer} has selected {company} under a multi-year agreement signed in {month}.",
+         "{company} won a ${contract} million deal from {customer}."],
+        ["{customer} dropped {lost_to} as its analytics provider.",
+         "{customer} ended its contract with {lost_to}."],
+    ),
+}
+ROUNDS_FR = {"Series A": "série A", "Series B": "série B", "Series C": "série C", "seed": "amorçage"}
 
 
-def _deals_en(t: dict, rng: random.Random) -> list[str]:
-    month = f"{MONTHS_EN[t['month_index']]} {t['year']}"
-    funding = rng.choice([
-        f"{t['company']} raised ${t['amount']} million in a {t['round']} led by {t['investor']}.",
-        f"{t['company']} has closed a ${t['amount']} million {t['round']} round led by {t['investor']}, with "
-        f"participation from {t['co_investor']}.",
-        f"{t['investor']} led a ${t['amount']}M {t['round']} round in {t['company']}.",
-    ])
-    contract = rng.choice([
-        f"{t['company']} signed a ${t['contract']} million contract with {t['customer']} in {month}.",
-        f"{t['customer']} has selected {t['company']} under a multi-year agreement signed in {month}.",
-        f"{t['company']} won a ${t['contract']} million deal from {t['customer']}.",
-    ])
-    loss = rng.choice([
-        f"{t['customer']} dropped {t['lost_to']} as its analytics provider.",
-        f"{t['customer']} ended its contract with {t['lost_to']}.",
-    ])
-    return [funding, contract, loss]
+def _deals(terms: dict, rng: random.Random, french: bool) -> list[str]:
+    """The funding round, the contract and the customer loss of one company, each in a drawn phrasing."""
+    months = MONTHS_FR if french else MONTHS_EN
+    values = {**terms, "month": f"{months[terms['month_index']]} {terms['year']}",
+              "round_fr": ROUNDS_FR[terms["round"]]}
+    return [rng.choice(phrasings).format(**values) for phrasings in DEAL_PHRASINGS["fr" if french else "en"]]
 
 
 def _context_fr(d: _Draw, company: str, n_companies: int) -> str:
@@ -215,7 +210,7 @@ def _roundup(rng: random.Random, i: int, n_companies: int, french: bool) -> str:
     lines = []
     for _ in range(rng.randint(5, 9)):
         terms = _deal_terms(rng.randrange(n_companies), n_companies)
-        deals = _deals_fr(terms, rng) if french else _deals_en(terms, rng)
+        deals = _deals(terms, rng, french)
         lines.append(deals[0] if rng.random() < 0.6 else rng.choice(deals[1:]))
     title = f"En bref : les levées de fonds de la semaine ({i})" if french else f"Funding roundup, week {i}"
     paragraphs = ["\n".join(f"- {line}" for line in lines)]
@@ -236,7 +231,7 @@ def article(rng: random.Random, i: int, n_companies: int = 2500) -> str:
     k = rng.randrange(n_companies)
     terms = _deal_terms(k, n_companies)
     d = _Draw(rng, french)
-    deals = _deals_fr(terms, rng) if french else _deals_en(terms, rng)
+    deals = _deals(terms, rng, french)
     told = [deals[0], rng.choice(deals[1:])] if rng.random() < 0.7 else [rng.choice(deals)]
     context = _context_fr if french else _context_en
     company = terms["company"]
