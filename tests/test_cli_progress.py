@@ -36,3 +36,15 @@ def test_run_shows_progress_then_a_summary_that_matches_the_warehouse(workspace)
     finally:
         con.close()
     assert float(summary["time taken"]) > 0
+
+
+def test_dbt_out_of_memory_says_which_variable_to_raise(workspace, monkeypatch):
+    source, warehouse = workspace
+    copy_tree(SEEDS_DIR, source)
+    monkeypatch.setenv("DEALWIRE_DBT_MEMORY_LIMIT", "1MB")  # below one block of DuckDB's buffer manager
+    result = subprocess.run([sys.executable, "-m", "pipelines.cli", "run"], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=900)
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "ran out of memory under its limit of 1MB: raise DEALWIRE_DBT_MEMORY_LIMIT" in result.stderr, \
+        result.stderr[-3000:]
+    assert not warehouse.exists()  # nothing published

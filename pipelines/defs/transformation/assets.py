@@ -41,6 +41,14 @@ class DealwireTranslator(DagsterDbtTranslator):
         return fqn[1] if len(fqn) > 2 else "dbt"
 
 
+def out_of_memory_advice(error: str) -> str:
+    """What to do when dbt's DuckDB runs out of memory: DuckDB's own advice names settings a user of
+    Dealwire does not set directly."""
+    limit = os.environ.get("DEALWIRE_DBT_MEMORY_LIMIT", "the default of dbt_project/profiles.yml")
+    return (f"dbt's DuckDB ran out of memory under its limit of {limit}: raise DEALWIRE_DBT_MEMORY_LIMIT "
+            f"(for instance to 1GB) and run again; nothing was published. dbt said: {error.strip()[:600]}")
+
+
 def _node_name(event) -> str:
     key = getattr(event, "asset_key", None) or getattr(getattr(event, "check_key", None), "name", None)
     return key.to_user_string() if isinstance(key, dg.AssetKey) else str(key or "")
@@ -90,9 +98,14 @@ def dbt_models_def() -> dg.AssetsDefinition:
             args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "info",
                     *(["--full-refresh"] if full_refresh else [])]
             invocation = dbt.cli(args, context=context, target_path=settings.build_dir / "dbt_target")
-            for done, event in enumerate(invocation.stream(), start=1):
-                progress.report("dbt build", done, total, _node_name(event))
-                yield event
+            try:
+                for done, event in enumerate(invocation.stream(), start=1):
+                    progress.report("dbt build", done, total, _node_name(event))
+                    yield event
+            except Exception as error:
+                if "Out of Memory Error" in str(error):
+                    raise dg.Failure(description=out_of_memory_advice(str(error))) from error
+                raise
             with connect_build(settings.build_db) as con:
                 build_state.record(con, "built", state if whole_project else None)
                 if whole_project:
