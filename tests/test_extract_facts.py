@@ -36,6 +36,13 @@ def test_funding_round_roles(text, company, investors, amount, currency):
     assert fact["currency"] == currency
 
 
+def test_an_investor_that_led_a_round_in_a_company_is_its_lead_not_a_second_round():
+    text = "Dornador expands\n\nNorthzone led a $336M Series A round in Dornador.\n"
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [(f["subject_name"], f["investor_name"], f["is_lead"]) for f in facts] == \
+        [("Dornador", ["Northzone"], [True])]
+
+
 def test_lead_investor_is_marked():
     fact = facts_of("Orbital AI raised $40 million in a Series B led by Lightspeed, with participation from Khosla Ventures.")[0]
     leads = dict(zip(fact["investor_name"], fact["is_lead"]))
@@ -54,6 +61,11 @@ def test_lead_investor_is_marked():
     ("Kitehawk Labs Inc., Huntsville, Alabama, was awarded a $12,450,000 cost-plus-fixed-fee contract for "
      "autonomy software. Army Contracting Command, Redstone Arsenal, Alabama, is the contracting activity.",
      "Kitehawk Labs", "Army Contracting Command"),
+    # the participle names no signer: the article's own company is not made the supplier of anyone
+    ("Wylex steps up\n\nUnilever has selected Arkanis Labs under a multi-year agreement signed in June 2025.",
+     "Arkanis Labs", "Unilever"),
+    ("Wylex accélère\n\nSNCF a choisi Arkanis Labs pour équiper ses équipes, selon un accord signé en juin 2024.",
+     "Arkanis Labs", "SNCF"),
 ])
 def test_contract_roles(text, supplier, customer):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]

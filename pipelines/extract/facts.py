@@ -59,7 +59,9 @@ DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transa
 # "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause.
 APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\.?\s*,")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
+SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|contract|deal|accord|contrat|partenariat|partnership)\s*$")
 ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
+LEADS_VERB = re.compile(r"(?i)(?:led|leads|co-led|co-leads)\b")
 LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads?|led|co-led|co-leads?)\s+"
                              r"(?:le tour|ce tour|l['’]opération|la levée|cette levée|the round|this round|the deal|"
                              r"the financing|the raise)")
@@ -442,7 +444,8 @@ class DocumentFacts:
             company = companies[0][0]
         if not company or (amount is None and not investors):
             return None
-        return [c for c in [self._funding(s, company, investors, [], start, amount, valuation)] if c]
+        lead = investors if LEADS_VERB.match(text) else []  # "Northzone led a $30M round in Dornador"
+        return [c for c in [self._funding(s, company, investors, lead, start, amount, valuation)] if c]
 
     def _voice_round_noun(self, s, lo, hi, start, end, text):
         after = self._objects(s, end, min(hi, end + 40), ROUND_OWNER_GAP, set(), window=40)
@@ -535,6 +538,10 @@ class DocumentFacts:
         subject = subjects[0]
         subject_public = self._is_public(s, subject)
         if not partners:
+            # "under an agreement signed in June", "selon un accord signé en juin": a participle, whose
+            # parties another cue of the sentence names
+            if SIGNED_PARTICIPLE.search(s.abs.text[lo:start]):
+                return None
             # "L'U.S. Army avait signé pour l'exploiter", "Kroger had signed a two-year agreement": the
             # signer buys from the company the article is about
             if not subject_public and (subject == self.focus or not CONTRACT_WORDS.search(s.text)):
@@ -762,7 +769,12 @@ class DocumentFacts:
 
 
 def _merge_same_sentence(found: list[Candidate]) -> list[Candidate]:
-    """Several cues of one sentence often describe one deal: keep one candidate per kind and parties."""
+    """Several cues of one sentence often describe one deal: keep one candidate per kind and parties.
+
+    A round whose company is an investor of another round of the sentence is a misreading of that round
+    ("Northzone led a $30M round in Dornador": the round noun takes the sentence's subject), and goes."""
+    investors = {name for cand in found if cand.kind == "funding_round" for name in cand.investors}
+    found = [c for c in found if c.kind != "funding_round" or c.subject not in investors]
     out: list[Candidate] = []
     for cand in found:
         twin = next((o for o in out if o.kind == cand.kind and o.subject == cand.subject
