@@ -59,8 +59,9 @@ DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transa
 # "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause.
 APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\.?\s*,")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
-SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|contract|deal|accord|contrat|partenariat|partnership)\s*$")
 ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
+# "an agreement signed in June": "signed" right after the agreement is a participle, not a signer's verb
+SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|contract|deal|accord|contrat|partenariat|partnership)\s*$")
 LEADS_VERB = re.compile(r"(?i)(?:led|leads|co-led|co-leads)\b")
 LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads?|led|co-led|co-leads?)\s+"
                              r"(?:le tour|ce tour|l['’]opération|la levée|cette levée|the round|this round|the deal|"
