@@ -361,15 +361,24 @@ events as (
     inner join candidates as c1 on c1.node = p1.label
 ),
 
+-- the event's anchor is its smallest candidate id: taken over the narrow rows of `events` (a window over
+-- the candidates' full rows, quotes included, is what ran out of memory at 100,000 articles)
+event_anchors as (
+    select
+        candidate_id,
+        phase1_cluster_id,
+        min(candidate_id) over (partition by event_cluster_id) as event_anchor_candidate_id
+    from events
+),
+
 final as (
     select
-        {{ fact_id_prefix('r.fact_kind') }}
-            || left(md5(min(r.candidate_id) over (partition by e.event_cluster_id)), 16) as event_id,
-        min(r.candidate_id) over (partition by e.event_cluster_id) as event_anchor_candidate_id,
-        e.phase1_cluster_id,
+        {{ fact_id_prefix('r.fact_kind') }} || left(md5(a.event_anchor_candidate_id), 16) as event_id,
+        a.event_anchor_candidate_id,
+        a.phase1_cluster_id,
         r.* exclude (investor_ids)
     from resolved as r
-    inner join events as e on e.candidate_id = r.candidate_id
+    inner join event_anchors as a on a.candidate_id = r.candidate_id
 )
 
 select * from final
