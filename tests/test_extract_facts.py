@@ -66,6 +66,18 @@ def test_lead_investor_is_marked():
      "Arkanis Labs", "Unilever"),
     ("Wylex accélère\n\nSNCF a choisi Arkanis Labs pour équiper ses équipes, selon un accord signé en juin 2024.",
      "Arkanis Labs", "SNCF"),
+    # "won a deal" (no "contract" word), and a state agency named after its state
+    ("In May, Pellucid won a $3.1 million deal from the Texas Department of Transportation.",
+     "Pellucid", "Texas Department of Transportation"),
+    # the passive names the chooser right after "by"; a later "of its North American plants" is no customer
+    ("Vireo Systems has been picked by Stellantis to check welds at three of its North American assembly plants.",
+     "Vireo Systems", "Stellantis"),
+    ("Vireo Systems has also been chosen by Valeo to inspect brake parts.", "Vireo Systems", "Valeo"),
+    # institutions whose names run on in lowercase words or through "d'"
+    ("Canopea décroche un contrat de 2 M€ auprès de l'Office national des forêts (ONF).",
+     "Canopea", "Office national des forêts"),
+    ("Tessiane a signé un contrat de trois ans avec la Caisse d'Épargne Normandie.", "Tessiane", "Caisse d'Épargne Normandie"),
+    ("L'Agence nationale de la recherche a retenu Quantiq pour son projet.", "Quantiq", "Agence nationale de la recherche"),
 ])
 def test_contract_roles(text, supplier, customer):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
@@ -80,6 +92,8 @@ def test_contract_roles(text, supplier, customer):
     ("Monzo had scaled back its use of Halden's models last month.", "Halden", "Monzo"),
     ("Samsung SDS stopped using Labelforge for its Korean-language projects.", "Labelforge", "Samsung SDS"),
     ("Le Crédit Mutuel Arkéa a mis fin à son contrat avec Parlance au premier trimestre 2025.", "Parlance", "Crédit Mutuel Arkéa"),
+    ("Cet hiver, la Matmut a renoncé aux services de Lexiane au profit d'un concurrent.", "Lexiane", "Matmut"),
+    ("Summit Ridge Health, an Oregon system, is moving off Scribely's platform.", "Scribely", "Summit Ridge Health"),
 ])
 def test_customer_loss_roles(text, supplier, customer):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]
@@ -141,6 +155,29 @@ def test_evidence_is_the_sentence_at_its_offsets():
      {("customer_loss", "Infralis", "Macif"), ("contract", "OVHcloud", "Macif")}),
     ("Meridian Health dropped Cohere in favour of Mistral AI's models last quarter.",
      {("customer_loss", "Cohere", "Meridian Health"), ("contract", "Mistral AI", "Meridian Health")}),
+    ("In April, Faurecia replaced Weldscan with Optiweld.",
+     {("customer_loss", "Weldscan", "Faurecia"), ("contract", "Optiweld", "Faurecia")}),
+    ("Hermès a remplacé l'outil de la start-up parisienne Traduxa par celui de DeepL depuis mars.",
+     {("customer_loss", "Traduxa", "Hermès"), ("contract", "DeepL", "Hermès")}),
+    ("SFR avait déjà renoncé aux services de Vocalia au profit d'un concurrent, la start-up lyonnaise Parlora.",
+     {("customer_loss", "Vocalia", "SFR"), ("contract", "Parlora", "SFR")}),
 ])
 def test_switching_supplier_is_a_loss_and_a_contract(text, expected):
     assert {(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text)} == expected
+
+
+@pytest.mark.parametrize("text, company", [
+    # a dateline is no subject
+    ("NANTES, 3 juin (Ouest Tech) - La start-up nantaise Quantiq, qui conçoit des capteurs, a annoncé mardi avoir "
+     "bouclé un tour de table de 8 millions d'euros.", "Quantiq"),
+    # a place in parentheses after the name is not the company
+    ("- **Brumea** (Rennes), qui prévoit les crues, lève **3 M€** auprès de Kima Ventures.", "Brumea"),
+])
+def test_the_company_is_not_a_place_next_to_it(text, company):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [f["subject_name"] for f in facts] == [company]
+
+
+def test_a_headline_opening_with_a_number_word_names_no_company():
+    text = "Ten AI deals this week: Pellucid's $410M chip round leads a busy week\n\nPellucid raised $410 million.\n"
+    assert {f["subject_name"] for f in facts_of(text)} == {"Pellucid"}

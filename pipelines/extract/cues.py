@@ -55,10 +55,11 @@ CUES: tuple[Cue, ...] = (
     # ---- contracts: the supplier wins or signs
     _c("contract", "supplier_wins",
        r"\b(?:remporte|a remporté|décroche|a décroché|obtient un contrat|a obtenu un contrat|"
-       r"(?:a|avait|ont) été (?:choisie?s?|retenue?s?|sélectionnée?s?) (?:par|comme)|"
+       r"(?:a|avait|ont)(?: aussi| également| déjà)? été (?:choisie?s?|retenue?s?|sélectionnée?s?) (?:par|comme)|"
        r"(?:a|avait|ont) (?:ainsi )?intégré le programme|rejoint le programme|"
        r"va fournir|fournira|équipera|"
-       r"wins?|won|(?:was|were|has been|had been) (?:selected|chosen|picked|tapped|awarded|hired) by|"
+       r"wins?|won|(?:was|were|has|had|have)(?: also| now| just| already| recently)? been "
+       r"(?:selected|chosen|picked|tapped|awarded|hired) by|"
        r"secured? an? [^⟦.]{0,30}?(?:contract|deal|order)|lands? an? [^⟦.]{0,30}?(?:contract|deal)|"
        r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),
     _c("contract", "signs",
@@ -98,7 +99,7 @@ CUES: tuple[Cue, ...] = (
        r"se sépar(?:e|er|ent) de|(?:s'est|se sont) séparée?s? de|remplac(?:e|é|ent|er)|(?:a|ont) remplacé|"
        r"drop(?:s|ped)|ditch(?:es|ed)|end(?:s|ed)|terminat(?:es|ed)|cut(?:s|ting)? ties|cancel(?:s|led|ed)|"
        r"scrap(?:s|ped)|stopp?(?:ed|s) (?:working|using)|wound down|winding down|wind down|phas(?:e|es|ed|ing) out|"
-       r"mov(?:ed|es|ing) away from|switch(?:ed|es|ing)? (?:away )?from|pull(?:ed|s)? (?:back|out) from|"
+       r"mov(?:ed|es|ing) (?:away from|off)|renonc(?:e|ent|é|er) aux services|switch(?:ed|es|ing)? (?:away )?from|pull(?:ed|s)? (?:back|out) from|"
        r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away from|replac(?:es|ed))\b"),
     _c("customer_loss", "supplier_loses",
        r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"

@@ -50,15 +50,19 @@ GENERIC_RAISE = re.compile(r"(?i)^(?:annonce|announce|annonced|announced|complet
                            r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|secure[sd]?|finalise|a finalis[ée]|boucle|a boucl[ée])")
 INVESTOR_LIST_OPENING = re.compile(r"(?i)^\W*(?:parmi (?:eux|lesquels|ceux-ci)|among them|including|dont|"
                                    r"(?:les |the )?(?:autres? )?(?:investisseurs|investors|participants)\b)")
-PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|has been|have been|had been|a été|ont été|avait été|sera|will be)\s*$")
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|(?:has|have|had)(?: also| now| just| already| recently)? been|"
+                            r"(?:a|ont|avait)(?: aussi| également| déjà)? été|sera|will be)\s*$")
 BY_BEFORE = re.compile(r"(?i)(?:par|by)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,20})?$")
 # A sentence that speaks of "the deal" just told, and so may date it.
 DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transaction|le deal|ce deal|cet accord|cette opération|"
                             r"the deal|the agreement|the transaction|the round|the investment|l['’]investissement|"
                             r"cette levée|ce tour|the funding)\b")
-# "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause.
-APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\.?\s*,")
+# "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause;
+# "MARSEILLE, 22 octobre (...) -", a name followed by a date, is a dateline.
+APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\.?\s*,(?!\s*⟦D)")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
+# "**Sylvestre IA** (Montpellier), qui ... lève": a name in parentheses after another is its place or ticker
+IN_PARENTHESES_AFTER_NAME = re.compile(r"⟧[*_\s]*\(\s*$")
 ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
 # "an agreement signed in June": "signed" right after the agreement is a participle, not a signer's verb
 SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|contract|deal|accord|contrat|partenariat|partnership)\s*$")
@@ -72,8 +76,14 @@ ROUND_WAS_LED = re.compile(r"(?i)\b(?:the|this|that|le|ce|cette|la)\s+(?:round|t
 JOINS_THE_CAPITAL = re.compile(r"(?i)fai(?:t|sait|t entrer) entrer\s*(?:(?:le|la|l['’])\s*)?⟦O(\d+)⟧\s*(?:à|au|dans)\s*(?:son )?capital")
 DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ\-]+\s+){0,2}$")
 CONTRACTING_ACTIVITY = re.compile(r"(?i)^\W*⟦O(\d+)⟧.{0,120}?\bis the contracting (?:activity|agency)")
-SWITCH_TO = re.compile(r"(?i)\b(?:to|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\s*(?:(?:le|la|l['’]|the)\s*)?"
+SWITCH_TO = re.compile(r"(?i)\b(?:to|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\b\s*"
+                       # "au profit d'un concurrent, la start-up Alloria", "to a rival, Alloria"
+                       r"(?:(?:un|a|its|son|leur|their)\s+(?:concurrent|rival|competitor)\s*,\s*)?(?:(?:le|la|l['’]|the)\s*)?"
                        r"(?:[^⟦,.;]{0,40}?\s)?⟦O(\d+)⟧")
+# "Lear replaced Gantry Vision with Inspekta", "a remplacé l'outil de Lingwa par celui de DeepL"
+REPLACED_WITH = re.compile(r"(?i)\b(?:with|by|par)\b\s*(?:(?:le|la|l['’]|the|celui de|celle de|ceux de|that of|those of)\s*)?"
+                           r"(?:[^⟦,.;]{0,30}?\s)?⟦O(\d+)⟧")
+REPLACE_CUE = re.compile(r"(?i)remplac|replac")
 INVESTOR_NAME = re.compile(r"\b(?:Ventures?|Capital|Partners|Fund|Funds|VC|Invest|Investments|Investissement|"
                            r"Angels?|Venture Partners|Growth)$")
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while)\b", re.IGNORECASE)
@@ -217,7 +227,7 @@ class DocumentFacts:
         chosen = None
         for i in range(len(phs) - 1, -1, -1):
             idx, start, _ = phs[i]
-            if COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start]):
+            if COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start]) or IN_PARENTHESES_AFTER_NAME.search(text, lo, start):
                 continue
             chosen = i
             break
@@ -525,7 +535,11 @@ class DocumentFacts:
         if not subjects:
             return None
         supplier = subjects[0]
-        customers = self._objects(s, end, hi, OBJECT_BEFORE, {supplier})
+        if re.search(r"(?i)\b(?:by|par)$", text):
+            # "has been picked by Ford Motor Co. to inspect ... its North American plants": the chooser
+            customers = self._objects(s, end, min(hi, end + 40), re.compile(r"(?:)"), {supplier}, window=0)
+        else:
+            customers = self._objects(s, end, hi, OBJECT_BEFORE, {supplier})
         if not customers and re.search(r"(?i)programme|program", text):
             customers = self._objects(s, end, hi, re.compile(r"(?:)"), {supplier}, window=0)
         return [c for name, _, _ in customers if (c := self._contract(s, supplier, name, start, lo, hi))]
@@ -671,7 +685,7 @@ class DocumentFacts:
             if supplier is None and re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their)\b", textabs[end:end + 40]):
                 supplier = self.focus if self.focus not in customers else None
         out = []
-        replacement = self._replacement(s, end, hi, {supplier, *customers})
+        replacement = self._replacement(s, end, hi, {supplier, *customers}, bool(REPLACE_CUE.match(text)))
         for customer in customers:
             if supplier and customer != supplier:
                 cand = Candidate("customer_loss", supplier, customer)
@@ -684,8 +698,9 @@ class DocumentFacts:
                     out.append(self._contract(s, replacement, customer, start, lo, hi, False))
         return [c for c in out if c]
 
-    def _replacement(self, s: SentenceView, start: int, hi: int, exclude: set[str]) -> str | None:
-        m = SWITCH_TO.search(s.abs.text, start, hi)
+    def _replacement(self, s: SentenceView, start: int, hi: int, exclude: set[str], replaced: bool) -> str | None:
+        """The supplier a customer moves to: "switched from X to Y"; after "replaced X", also "with Y"."""
+        m = SWITCH_TO.search(s.abs.text, start, hi) or (REPLACED_WITH.search(s.abs.text, start, hi) if replaced else None)
         if not m:
             return None
         name = self._org_name(s, int(m.group(1)), exclude)

@@ -29,9 +29,20 @@ _PUBLIC_HEAD = (
     r"(?:[Mm]inist[eè]re|[Mm]inistry|[Dd]epartment|[Dd]épartement|[Aa]gence|[Aa]gency|[Ss]ecr[ée]tariat|[Oo]ffice|"
     r"[Cc]ommission|[Dd]irection(?: générale)?|[ÉéEe]tat-major|[Mm]arine nationale|[Aa]rmée (?:de terre|de l['’]air))"
 )
+# A place or a body's own name before an English head: "Ohio Department of ...", "Urssaf Caisse nationale".
+# Not before "Office" ("Microsoft Office" is a product).
+_HEAD_PREFIX = rf"(?:(?:U\.S\.|[{UPPER}][\w\-]+) (?=[Dd]epartment|[Mm]inistry|[Aa]gency|Caisse|Centre|Institut))?"
+# Institutions whose names run on in lowercase words: "Office national des forêts", "Caisse nationale
+# d'assurance", "Agence nationale de la recherche".
+_INSTITUTION_HEAD = r"(?:Caisse|Centre|Institut|Autorité|Conseil|Régie|Chambre|Fédération|Assistance publique)"
+_INSTITUTION_ADJECTIVE = (
+    r"(?: (?:nationale?s?|nationaux|générale?s?|généraux|régionale?s?|régionaux|fédérale?|publique?s?|"
+    r"européenne?s?|internationale?s?|interministérielle?|supérieure?|centrale?|départementale?|territoriale?)"
+    r"(?: (?:de la |de l['’]|des |du |de |d['’])[a-zà-ÿ]{3,})?)"
+)
 _PUBLIC_BODY = re.compile(
-    r"(?<![\w])(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )?"
-    + _PUBLIC_HEAD +
+    r"(?<![\w])(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )?" + _HEAD_PREFIX
+    + "(?:" + _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD + ")" + _INSTITUTION_ADJECTIVE + "?" +
     rf"(?: (?:de la |de l['’]|des |du |de |d['’]|of the |of |for the |for )?(?:[{UPPER}][\w'’\-]*|armées|armement|"
     rf"l['’]armement|la défense|défense))?"
     rf"(?:(?: et | and | de la | de l['’]| des | du | de | d['’]| of the | of | for | aux | à la | )[{UPPER}][\w'’\-]*){{0,5}}"
@@ -123,7 +134,7 @@ def _rust_literal(text: str) -> str:
 def _filter_patterns() -> tuple[str, str, str]:
     """Looser patterns for Polars: every alias, public-body or anaphor match contains one of their matches."""
     aliases = "|".join(_rust_literal(a) for a in organization_aliases() if len(a) >= 2) or "[^\\s\\S]"
-    return aliases, _PUBLIC_HEAD, "(?i)" + _ANAPHOR_BODY
+    return aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD, "(?i)" + _ANAPHOR_BODY
 
 
 # Whether the alias, public-body and anaphor patterns can match a sentence at all.

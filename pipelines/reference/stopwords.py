@@ -1,7 +1,8 @@
 """Capitalised words that are not organisation names.
 
-Sentence-initial function words, months and days, job titles, generic
-acronyms, countries and a few famous product names: a capitalised run made
+Sentence-initial function words, number words, months and days, job
+titles, people in general ("Analysts", "Experts"), generic acronyms,
+countries and a few famous product names: a capitalised run made
 only of these is never taken for an organisation.
 """
 
@@ -32,6 +33,9 @@ lève signe annonce décroche remporte
 pme eti tpe sme smes startup hq ipo issue issu issus née fondée basée créée founded based
 additionally finally meanwhile separately similarly notably currently recently initially previously ultimately
 importantly earlier later overall instead still moreover furthermore nonetheless altogether likewise elsewhere
+four five six seven eight nine ten eleven twelve twenty dozen deux trois quatre cinq six sept huit neuf dix onze
+douze vingt dizaine
+analysts analystes experts observers observateurs executives dirigeants officials responsables critics
 """.split()) | frozenset()
 
 # Places: not names on their own, but they end names ("Bell Canada", "Crédit Agricole Ille-et-Vilaine").
