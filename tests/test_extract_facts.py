@@ -25,6 +25,10 @@ def facts_of(text: str, published_at: dt.date | None = None) -> list[dict]:
     ("Nvidia invests $500 million in Wayve.", "Wayve", ["Nvidia"], 500e6, "USD"),
     ("Bpifrance a investi 4,5 M€ dans la start-up lyonnaise Quantiq.", "Quantiq", ["Bpifrance"], 4.5e6, "EUR"),
     ("Zeta Labs closes a $30M funding round from Index Ventures and Accel.", "Zeta Labs", ["Accel", "Index Ventures"], 30e6, "USD"),
+    # two funds joined by "and" are two investors; a number word inside a fund's name stays in it
+    ("Corvane secured $32 million in Series B funding led by Nine Rivers Ventures, with participation from "
+     "Lumen Ventures and Halyard Capital.", "Corvane", ["Halyard Capital", "Lumen Ventures", "Nine Rivers Ventures"],
+     32e6, "USD"),
 ])
 def test_funding_round_roles(text, company, investors, amount, currency):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]

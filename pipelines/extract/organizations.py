@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from pipelines.extract.portable import maybe_flags
 from pipelines.reference import first_names, organization_aliases
-from pipelines.reference.stopwords import NON_ORG_WORDS, PLACE_WORDS
+from pipelines.reference.stopwords import NON_ORG_WORDS, NUMBER_WORDS, PLACE_WORDS
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
@@ -199,6 +199,8 @@ def _read_run(run: str) -> _Run | None:
     kept = _strip_function_words(words)
     if not kept or not kept[0][:1].isupper() and not _LOWER_PREFIX.match(kept[0]):
         return None
+    if all(w.lower() in NUMBER_WORDS or w.lower() in NON_ORG_WORDS for w in kept):
+        return None  # "Ten AI deals this week"
     name = " ".join(kept)
     if len(name) < 2 or name.isdigit():
         return None
@@ -317,7 +319,10 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             continue  # a single word that opens the sentence
         if run.organization is None:
             continue
-        add(Span(offset, offset + len(run.organization), run.organization, "organization", run.clean))
+        for part_offset, part in _coordinated_names(run.organization):
+            start = offset + part_offset
+            add(Span(start, start + len(part), part, "organization", _LEGAL_TAIL.sub("", part) if part != run.organization
+                     else run.clean))
     if len(spans) < 2:
         return spans
     spans.sort(key=_START)
@@ -325,6 +330,20 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
 
 
 _START = operator.attrgetter("start")
+
+# "Gradient Ventures and Okta Ventures": two names when both sides end in a word that ends names of funds or
+# firms; "Johnson and Johnson", "Marks and Spencer" stay one.
+_COORDINATED = re.compile(r" (?:and|et) ")
+_FIRM_TAIL = re.compile(r"(?:Ventures?|Capital|Partners|Fund|Funds|VC|Invest|Investments|Investissement|Angels?|Growth|"
+                        r"Labs?|Group|Groupe|Holdings?|Technologies|Systems|Robotics|Health|AI|IA)$")
+
+
+def _coordinated_names(name: str) -> list[tuple[int, str]]:
+    """(offset, name) of the names a capitalised run coordinates; the run itself when it is one name."""
+    m = _COORDINATED.search(name)
+    if not m or not _FIRM_TAIL.search(name[:m.start()]) or not _FIRM_TAIL.search(name) or " " not in name[m.end():]:
+        return [(0, name)]
+    return [(0, name[:m.start()]), *((m.end() + o, part) for o, part in _coordinated_names(name[m.end():]))]
 
 
 def _drop_introducing_anaphors(sentence: str, spans: list[Span]) -> list[Span]:

@@ -1,7 +1,7 @@
 """Capitalised words that are not organisation names.
 
-Sentence-initial function words, number words, months and days, job
-titles, people in general ("Analysts", "Experts"), generic acronyms,
+Sentence-initial function words, months and days, job titles, people in
+general ("Analysts", "Experts"), generic acronyms,
 countries and a few famous product names: a capitalised run made
 only of these is never taken for an organisation.
 """
@@ -33,10 +33,15 @@ lève signe annonce décroche remporte
 pme eti tpe sme smes startup hq ipo issue issu issus née fondée basée créée founded based
 additionally finally meanwhile separately similarly notably currently recently initially previously ultimately
 importantly earlier later overall instead still moreover furthermore nonetheless altogether likewise elsewhere
-four five six seven eight nine ten eleven twelve twenty dozen deux trois quatre cinq six sept huit neuf dix onze
-douze vingt dizaine
 analysts analystes experts observers observateurs executives dirigeants officials responsables critics
 """.split()) | frozenset()
+
+# Number words: a name may hold them ("Ten Eleven Ventures", "Eight Roads"), but a run of number words and
+# generic words only is a headline ("Ten AI deals this week"), not a name.
+NUMBER_WORDS = frozenset("""
+four five six seven eight nine ten eleven twelve twenty dozen deux trois quatre cinq sept huit neuf dix onze douze
+vingt dizaine
+""".split())
 
 # Places: not names on their own, but they end names ("Bell Canada", "Crédit Agricole Ille-et-Vilaine").
 PLACE_WORDS = frozenset("""
