@@ -185,3 +185,11 @@ def test_the_company_is_not_a_place_next_to_it(text, company):
 def test_a_headline_opening_with_a_number_word_names_no_company():
     text = "Ten AI deals this week: Pellucid's $410M chip round leads a busy week\n\nPellucid raised $410 million.\n"
     assert {f["subject_name"] for f in facts_of(text)} == {"Pellucid"}
+
+
+def test_an_anaphor_in_a_later_sentence_is_the_supplier_not_the_customer_just_named():
+    text = ("En mai, Lexiane a décroché un contrat auprès de Matmut, qui lui confie ses sinistres. "
+            "Et en juin, l'éditeur a remporté l'appel d'offres de l'Agence nationale de la recherche.")
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [
+        ("Lexiane", "Matmut"), ("Lexiane", "Agence nationale de la recherche")]

@@ -180,11 +180,15 @@ class DocumentFacts:
         for (ps, _), m in reversed(list(zip(s.abs.positions, s.abs.mentions))):
             if m.start < before and usable(m) and (complements or not COMPLEMENT_BEFORE.search(s.abs.text[max(0, ps - 12):ps])):
                 return m.label
-        # in earlier sentences; the investors of a round told in this document are not "la société"
-        investors = {name for c in self.candidates for name in c.investors}
+        # in earlier sentences; the investors of a round and the customers of a deal told in this document are
+        # not "la société", "l'éditeur" ("Mosaïq a décroché un contrat auprès de Groupama. Et l'éditeur a
+        # remporté..." is Mosaïq), unless they are the company of a deal themselves
+        subjects = {c.subject for c in self.candidates}
+        others = {name for c in self.candidates for name in c.investors} | {
+            c.counterparty for c in self.candidates if c.counterparty and c.counterparty not in subjects}
         for prev in reversed([x for x in self.sentences if x.index < s.index][-6:]):
             for m in reversed(prev.abs.mentions):
-                if usable(m) and m.label not in investors:
+                if usable(m) and m.label not in others:
                     return m.label
         return self.focus if self.focus not in exclude else None
 
