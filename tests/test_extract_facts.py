@@ -98,6 +98,7 @@ def test_contract_roles(text, supplier, customer):
     ("Le Crédit Mutuel Arkéa a mis fin à son contrat avec Parlance au premier trimestre 2025.", "Parlance", "Crédit Mutuel Arkéa"),
     ("Cet hiver, la Matmut a renoncé aux services de Lexiane au profit d'un concurrent.", "Lexiane", "Matmut"),
     ("Summit Ridge Health, an Oregon system, is moving off Scribely's platform.", "Scribely", "Summit Ridge Health"),
+    ("And Summit Ridge Health, an Oregon system, is moving off Scribely's platform.", "Scribely", "Summit Ridge Health"),
 ])
 def test_customer_loss_roles(text, supplier, customer):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]

@@ -57,9 +57,10 @@ BY_BEFORE = re.compile(r"(?i)(?:par|by)\s*(?:(?:le |la |les |l['’]|the )?[^⟦
 DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transaction|le deal|ce deal|cet accord|cette opération|"
                             r"the deal|the agreement|the transaction|the round|the investment|l['’]investissement|"
                             r"cette levée|ce tour|the funding)\b")
-# "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause;
+# "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause (after a
+# conjunction: "And Granite Peaks Health, a Colorado system, is moving off ...");
 # "MARSEILLE, 22 octobre (...) -", a name followed by a date, is a dateline.
-APPOSITION_SUBJECT = re.compile(r"\W*(⟦[OA]\d+⟧)\.?\s*,(?!\s*⟦D)")
+APPOSITION_SUBJECT = re.compile(r"(?i)\W*(?:(?:and|but|et|mais|or|ou)\s+)?(⟦[OA]\d+⟧)\.?\s*,(?!\s*⟦D)")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
 # "**Sylvestre IA** (Montpellier), qui ... lève": a name in parentheses after another is its place or ticker
 IN_PARENTHESES_AFTER_NAME = re.compile(r"⟧[*_\s]*\(\s*$")
