@@ -7,6 +7,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from pipelines.extract.organizations import find_spans
 from pipelines.extract.pipeline import extract_all
 
 
@@ -194,3 +195,12 @@ def test_an_anaphor_in_a_later_sentence_is_the_supplier_not_the_customer_just_na
     facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
     assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [
         ("Lexiane", "Matmut"), ("Lexiane", "Agence nationale de la recherche")]
+
+
+@pytest.mark.parametrize("sentence, name, org_type", [
+    ("Tessiane a signé avec la Caisse d'Épargne Normandie.", "Caisse d'Épargne Normandie", ""),
+    ("Tessiane a signé avec la Caisse nationale d'assurance maladie.", "Caisse nationale d'assurance", "public_body"),
+    ("Tessiane a signé avec l'Office national des forêts.", "Office national des forêts", "public_body"),
+])
+def test_an_institution_is_a_public_body_only_with_a_public_adjective(sentence, name, org_type):
+    assert [(s.name, s.org_type) for s in find_spans(sentence) if s.name == name] == [(name, org_type)]

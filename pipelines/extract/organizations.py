@@ -40,6 +40,16 @@ _INSTITUTION_ADJECTIVE = (
     r"européenne?s?|internationale?s?|interministérielle?|supérieure?|centrale?|départementale?|territoriale?)"
     r"(?: (?:de la |de l['’]|des |du |de |d['’])[a-zà-ÿ]{3,})?)"
 )
+# An institution head names a public body when a public adjective follows it ("Caisse nationale d'assurance
+# maladie"); without one it may be a firm ("Caisse d'Épargne Normandie" is a bank).
+_PRIVATE_INSTITUTION = re.compile(rf"^(?:[{UPPER}][\w.\-]* )?{_INSTITUTION_HEAD}(?! (?:nationa|généra|régiona|fédéra|publi|"
+                                  r"europ|internationa|interministériel|départementa|territoria))")
+
+
+def _is_public_body(name: str) -> bool:
+    return not _PRIVATE_INSTITUTION.match(name)
+
+
 _PUBLIC_BODY = re.compile(
     r"(?<![\w])(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )?" + _HEAD_PREFIX
     + "(?:" + _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD + ")" + _INSTITUTION_ADJECTIVE + "?" +
@@ -298,7 +308,8 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         for m in _PUBLIC_BODY.finditer(sentence):
             lead = _LEADING_ARTICLE.match(m.group(0))
             start = m.start() + (lead.end() if lead else 0)
-            add(Span(start, m.end(), sentence[start:m.end()], "organization", sentence[start:m.end()], "public_body"))
+            name = sentence[start:m.end()]
+            add(Span(start, m.end(), name, "organization", name, "public_body" if _is_public_body(name) else ""))
     if may_anaphor:
         for m in _ANAPHOR.finditer(sentence):
             if any(taken[m.start():m.end()]):
