@@ -26,6 +26,10 @@ def _c(kind: str, voice: str, regex: str) -> Cue:
     return Cue(kind, voice, re.compile(regex, re.IGNORECASE))
 
 
+# Adverbs that may sit inside a passive: "has also been chosen by", "a également été retenue par".
+PASSIVE_ADVERB_EN = r"(?: also| now| just| already| recently)"
+PASSIVE_ADVERB_FR = r"(?: aussi| également| déjà)"
+
 CUES: tuple[Cue, ...] = (
     # ---- funding: the company raises
     _c("funding_round", "company_raises",
@@ -55,10 +59,10 @@ CUES: tuple[Cue, ...] = (
     # ---- contracts: the supplier wins or signs
     _c("contract", "supplier_wins",
        r"\b(?:remporte|a remporté|décroche|a décroché|obtient un contrat|a obtenu un contrat|"
-       r"(?:a|avait|ont)(?: aussi| également| déjà)? été (?:choisie?s?|retenue?s?|sélectionnée?s?) (?:par|comme)|"
+       rf"(?:a|avait|ont){PASSIVE_ADVERB_FR}? été (?:choisie?s?|retenue?s?|sélectionnée?s?) (?:par|comme)|"
        r"(?:a|avait|ont) (?:ainsi )?intégré le programme|rejoint le programme|"
        r"va fournir|fournira|équipera|"
-       r"wins?|won|(?:was|were|has|had|have)(?: also| now| just| already| recently)? been "
+       rf"wins?|won|(?:was|were|has|had|have){PASSIVE_ADVERB_EN}? been "
        r"(?:selected|chosen|picked|tapped|awarded|hired) by|"
        r"secured? an? [^⟦.]{0,30}?(?:contract|deal|order)|lands? an? [^⟦.]{0,30}?(?:contract|deal)|"
        r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),

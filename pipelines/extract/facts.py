@@ -28,8 +28,10 @@ from dataclasses import dataclass, field
 from pipelines.extract.abstract import Abstracted, Mention, abstract
 from pipelines.extract.cues import (
     COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, Cue, DEAL_NOUN, HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE,
-    NEGATION, OBJECT_BEFORE, REVENUE_BEFORE, ROUND_LABEL, SUPPLIER_AFTER_AWARD, VALUATION_AFTER, VALUATION_BEFORE,
+    NEGATION, OBJECT_BEFORE, PASSIVE_ADVERB_EN, PASSIVE_ADVERB_FR, REVENUE_BEFORE, ROUND_LABEL, SUPPLIER_AFTER_AWARD,
+    VALUATION_AFTER, VALUATION_BEFORE,
 )
+from pipelines.extract.organizations import INVESTOR_TAIL
 from pipelines.extract.portable import loosened, maybe_flags
 
 PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
@@ -50,8 +52,8 @@ GENERIC_RAISE = re.compile(r"(?i)^(?:annonce|announce|annonced|announced|complet
                            r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|secure[sd]?|finalise|a finalis[ée]|boucle|a boucl[ée])")
 INVESTOR_LIST_OPENING = re.compile(r"(?i)^\W*(?:parmi (?:eux|lesquels|ceux-ci)|among them|including|dont|"
                                    r"(?:les |the )?(?:autres? )?(?:investisseurs|investors|participants)\b)")
-PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|(?:has|have|had)(?: also| now| just| already| recently)? been|"
-                            r"(?:a|ont|avait)(?: aussi| également| déjà)? été|sera|will be)\s*$")
+PASSIVE_BEFORE = re.compile(rf"(?i)\b(?:is|are|was|were|(?:has|have|had){PASSIVE_ADVERB_EN}? been|"
+                            rf"(?:a|ont|avait){PASSIVE_ADVERB_FR}? été|sera|will be)\s*$")
 BY_BEFORE = re.compile(r"(?i)(?:par|by)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,20})?$")
 # A sentence that speaks of "the deal" just told, and so may date it.
 DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transaction|le deal|ce deal|cet accord|cette opération|"
@@ -61,9 +63,9 @@ DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transa
 # conjunction: "And Granite Peaks Health, a Colorado system, is moving off ...");
 # "MARSEILLE, 22 octobre (...) -", a name followed by a date, is a dateline.
 APPOSITION_SUBJECT = re.compile(r"(?i)\W*(?:(?:and|but|et|mais|or|ou)\s+)?(⟦[OA]\d+⟧)\.?\s*,(?!\s*⟦D)")
-# The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
 # "**Sylvestre IA** (Montpellier), qui ... lève": a name in parentheses after another is its place or ticker
 IN_PARENTHESES_AFTER_NAME = re.compile(r"⟧[*_\s]*\(\s*$")
+# The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
 ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
 # "an agreement signed in June": "signed" right after the agreement is a participle, not a signer's verb
 SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|contract|deal|accord|contrat|partenariat|partnership)\s*$")
@@ -85,8 +87,7 @@ SWITCH_TO = re.compile(r"(?i)\b(?:to|vers|au profit (?:de|d['’]|du)|in favou?r
 REPLACED_WITH = re.compile(r"(?i)\b(?:with|by|par)\b\s*(?:(?:le|la|l['’]|the|celui de|celle de|ceux de|that of|those of)\s*)?"
                            r"(?:[^⟦,.;]{0,30}?\s)?⟦O(\d+)⟧")
 REPLACE_CUE = re.compile(r"(?i)remplac|replac")
-INVESTOR_NAME = re.compile(r"\b(?:Ventures?|Capital|Partners|Fund|Funds|VC|Invest|Investments|Investissement|"
-                           r"Angels?|Venture Partners|Growth)$")
+INVESTOR_NAME = re.compile(rf"\b{INVESTOR_TAIL}$")
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while)\b", re.IGNORECASE)
 
 

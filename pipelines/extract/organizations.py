@@ -72,6 +72,9 @@ _ANAPHOR_BODY = (
 )
 _ANAPHOR = re.compile(r"(?i)(?<![\w])" + _ANAPHOR_BODY + r"(?![\w])")
 
+# The last word of most funds' names ("Kima Ventures", "Sequoia Capital").
+INVESTOR_TAIL = r"(?:Ventures?|Capital|Partners|Fund|Funds|VC|Invest|Investments|Investissement|Angels?|Growth)"
+
 # Words that end names even though alone they are not names ("Scale AI", "Mistral AI", "Hugging Face Labs").
 _NAME_TAILS = frozenset({"AI", "IA", "Labs", "Lab", "Group", "Groupe", "Capital", "Ventures", "Partners", "Data",
                          "Cloud", "Tech", "Technologies", "Systems", "Robotics", "Health", "Bio", "Energy"})
@@ -345,8 +348,7 @@ _START = operator.attrgetter("start")
 # "Gradient Ventures and Okta Ventures": two names when both sides end in a word that ends names of funds or
 # firms; "Johnson and Johnson", "Marks and Spencer" stay one.
 _COORDINATED = re.compile(r" (?:and|et) ")
-_FIRM_TAIL = re.compile(r"(?:Ventures?|Capital|Partners|Fund|Funds|VC|Invest|Investments|Investissement|Angels?|Growth|"
-                        r"Labs?|Group|Groupe|Holdings?|Technologies|Systems|Robotics|Health|AI|IA)$")
+_FIRM_TAIL = re.compile(rf"(?:{INVESTOR_TAIL}|Labs?|Group|Groupe|Holdings?|Technologies|Systems|Robotics|Health|AI|IA)$")
 
 
 def _coordinated_names(name: str) -> list[tuple[int, str]]:
