@@ -28,8 +28,11 @@ from pipelines.report.quotes import CONTEXT_CHARS
 # Quotes shown per deal, oldest sources first; the section says how many more fct_evidence holds.
 MAX_QUOTES_PER_DEAL = 10
 
-# Ids per evidence query: ~1,000 deals bring a few thousand quotes of a few hundred characters.
-CHUNK = 1000
+# Ids per evidence query. Each query reads every document's text once to cut the quotes' context, whatever
+# the number of ids (0.4 s at 100,000 articles), so chunks are as large as memory allows: 2,500 deals, a
+# kind's whole share of the report (MAX_DEALS_PER_KIND plus a quarter), bring about 9,000 quotes of a few
+# hundred characters. Chunks of 1,000 made 8 such reads instead of 3: 3.6 s of a 7.5 s report.
+CHUNK = 2500
 PRECISE = ("day", "month")
 
 
