@@ -29,9 +29,13 @@ def score(warehouse: Path, gold: Path = SEEDS_GOLD) -> dict:
 
 # Each query returns the rows that break the rule; an empty result passes.
 RULES = {
-    "every_fact_has_exact_evidence": (
-        "Every funding round, contract and customer loss has at least one evidence row, and every quote is "
-        "exactly the text at its offsets in its document.",
+    # Whether each quote is exactly the text at its offsets is dbt's test `evidence_quote_matches_text` on
+    # fct_evidence, which passes before anything is published (the published file is a copy of what it
+    # tested): checking it again here read every document's text a second time, 1.2 s of each run at 100,000
+    # articles.
+    "every_fact_has_evidence": (
+        "Every funding round, contract and customer loss has at least one evidence row (that each quote is the "
+        "text at its offsets is dbt's test evidence_quote_matches_text on fct_evidence).",
         """
         with facts as (
             select funding_round_id as fact_id, 'fct_funding_rounds' as fact_table from marts.fct_funding_rounds
@@ -39,12 +43,7 @@ RULES = {
             union all select customer_loss_id, 'fct_customer_losses' from marts.fct_customer_losses
         )
         select f.fact_table, f.fact_id, 'no evidence' as problem
-        from facts f left join marts.fct_evidence e using (fact_id)
-        where e.fact_id is null
-        union all
-        select e.fact_table, e.fact_id, 'quote differs from the text at its offsets'
-        from marts.fct_evidence e join marts.dim_documents d using (document_id)
-        where substring(d.text, e.char_start + 1, e.char_end - e.char_start) is distinct from e.quote
+        from facts f anti join marts.fct_evidence e using (fact_id)
         """,
     ),
     "no_duplicate_events": (
