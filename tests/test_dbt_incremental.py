@@ -15,7 +15,8 @@ from tests.conftest import SEEDS_DIR, copy_tree
 from tests.pipeline_runner import run_pipeline
 
 INCREMENTAL_MODELS = {"dim_documents": "marts", "int_candidate_facts_clustered": "intermediate",
-                      "int_organization_key_misspellings": "intermediate"}
+                      "int_organization_key_misspellings": "intermediate",
+                      "int_deal_events_deduplicated": "intermediate"}
 
 
 def _rows(db, table: str) -> list[str]:
