@@ -376,7 +376,7 @@ final as (
         {{ fact_id_prefix('r.fact_kind') }} || left(md5(a.event_anchor_candidate_id), 16) as event_id,
         a.event_anchor_candidate_id,
         a.phase1_cluster_id,
-        r.* exclude (investor_ids)
+        r.* exclude (investor_ids, resolution_hash)
     from resolved as r
     inner join event_anchors as a on a.candidate_id = r.candidate_id
 )

@@ -1,5 +1,29 @@
+{#- Each candidate fact with its organisations resolved and its amounts in USD.
+
+    Incremental: a candidate's row depends on its extracted row, its
+    document's date, how its two names resolve and the rates (a change of the
+    rates is a change of the dbt project, hence a full refresh). All of it but
+    the quote is summed up by `resolution_hash`; the quote is the text at the
+    candidate's offsets in its document, whose id is the hash of its text, so
+    the offsets stand for it. A run writes again only the candidates whose hash
+    is new, and the post-hook drops those that are gone. The result equals a
+    full refresh (tests/test_dbt_incremental.py). -#}
+{{
+    config(
+        materialized='incremental',
+        unique_key='candidate_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail',
+        post_hook="delete from {{ this }} where candidate_id not in (select candidate_id from "
+                  ~ "{{ ref('stg_raw__candidate_facts') }})"
+    )
+}}
 with candidate_facts as (
-    select * from {{ ref('stg_raw__candidate_facts') }}
+    select * exclude (quote) from {{ ref('stg_raw__candidate_facts') }}
+),
+
+quotes as (
+    select candidate_id, quote from {{ ref('stg_raw__candidate_facts') }}
 ),
 
 documents as (
@@ -47,7 +71,7 @@ converted as (
     left join fx_years as vy on vy.currency = c.valuation_currency_or_amount_currency
 ),
 
-final as (
+resolved as (
     select
         c.candidate_id,
         c.document_id,
@@ -78,8 +102,7 @@ final as (
         c.description,
         c.sentence_index,
         c.char_start,
-        c.char_end,
-        c.quote
+        c.char_end
     from converted as c
     left join organizations as s on s.raw_name = c.subject_name
     left join organizations as p on p.raw_name = c.counterparty_name
@@ -87,6 +110,34 @@ final as (
     left join fx_rates as vr
         on vr.currency = c.valuation_currency_or_amount_currency
         and vr.year = c.valuation_rate_year
+),
+
+hashed as (
+    select r.*, hash(r) as resolution_hash
+    from resolved as r
+),
+
+{% if is_incremental() %}
+changed as (
+    select h.candidate_id
+    from hashed as h
+    where not exists (
+        select 1 from {{ this }} as t
+        where t.candidate_id = h.candidate_id and t.resolution_hash = h.resolution_hash
+    )
+),
+{% endif %}
+
+final as (
+    select
+        h.* exclude (resolution_hash),
+        q.quote,
+        h.resolution_hash
+    from hashed as h
+    {% if is_incremental() %}
+    semi join changed using (candidate_id)
+    {% endif %}
+    inner join quotes as q on q.candidate_id = h.candidate_id
 )
 
 select * from final

@@ -19,7 +19,7 @@ with documents as (
 ),
 
 texts as (
-    select document_id, text from {{ ref('stg_raw__documents') }}
+    select document_id, ingested_at, text from {{ ref('stg_raw__documents') }}
 ),
 
 document_paths as (
@@ -82,7 +82,11 @@ final as (
     {% if is_incremental() %}
     semi join changed using (document_id)
     {% endif %}
-    inner join texts as t on t.document_id = described.document_id
+    -- the same row of stg_raw__documents on both sides, so ingested_at adds no condition; but a join on it
+    -- hands the scan of the texts the range of ingested_at it needs, and the documents of a run sit together
+    -- on disk: the scan skips the others' texts instead of reading them all (0.35 s to 0.002 s for the 10
+    -- documents of a run at 100,000 articles)
+    inner join texts as t on t.document_id = described.document_id and t.ingested_at = described.ingested_at
 )
 
 select * from final
