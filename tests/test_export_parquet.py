@@ -16,7 +16,8 @@ import polars as pl
 import pyarrow.dataset as ds
 import pytest
 
-from pipelines.warehouse.export import PARTITIONED, export_parquet
+from pipelines.warehouse import export
+from pipelines.warehouse.export import DOCUMENT_PART_COLUMN, DOCUMENTS, PARTITION_COLUMN, PARTITIONED, export_parquet
 from tests.conftest import CORPUS_DIR
 from tests.pipeline_runner import build_warehouse
 
@@ -49,8 +50,19 @@ def files_digest(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+def partition_column(table: str) -> str | None:
+    return PARTITION_COLUMN if table in PARTITIONED else DOCUMENT_PART_COLUMN if table == DOCUMENTS else None
+
+
 def parquet_of(out: Path, table: str) -> str:
-    return f"'{out}/{table}/*/*.parquet'" if table in PARTITIONED else f"'{out}/{table}.parquet'"
+    return f"'{out}/{table}/*/*.parquet'" if partition_column(table) else f"'{out}/{table}.parquet'"
+
+
+def exported_rows(out: Path, table: str) -> str:
+    """The table as read back from its files, without the column its folders add."""
+    column = partition_column(table)
+    return f"(select * exclude ({column}) from read_parquet({parquet_of(out, table)}))" if column \
+        else f"read_parquet({parquet_of(out, table)})"
 
 
 def test_facts_sit_in_one_folder_per_event_month_and_undated_facts_in_their_own(warehouse, exported):
@@ -82,9 +94,8 @@ def test_every_table_comes_back_row_for_row(warehouse, exported):
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         for table in names:
-            exported_rows = f"(select * exclude (event_month) from read_parquet({parquet_of(out, table)}))" \
-                if table in PARTITIONED else f"read_parquet({parquet_of(out, table)})"
-            for a, b in ((f"marts.{table}", exported_rows), (exported_rows, f"marts.{table}")):
+            rows = exported_rows(out, table)
+            for a, b in ((f"marts.{table}", rows), (rows, f"marts.{table}")):
                 extra = con.execute(f"select count(*) from (select * from {a} except all select * from {b})")
                 assert extra.fetchone()[0] == 0, (table, a)
             count = con.execute(f"select count(*) from marts.{table}").fetchone()[0]
@@ -180,7 +191,7 @@ def test_an_empty_fact_table_still_gives_readers_its_columns(warehouse, tmp_path
     finally:
         con.close()
     tables = export_parquet(copy, tmp_path / "parquet")
-    assert tables["fct_contracts"] == {"rows": 0, "files": 1, "partitions": ["undated"]}
+    assert tables["fct_contracts"] == {"rows": 0, "files": 1, "partitions": ["undated"], "written": 1}
     frame = pl.read_parquet(tmp_path / "parquet" / "fct_contracts" / "event_month=undated" / "data_0.parquet")
     assert frame.height == 0 and frame.columns == columns
 
@@ -244,5 +255,73 @@ def test_the_asset_exports_beside_the_published_warehouse(warehouse, monkeypatch
             assert metadata[f"rows_{table}"].value == con.execute(f"select count(*) from marts.{table}").fetchone()[0]
     finally:
         con.close()
-    assert set(metadata["partitions"].value) == set(PARTITIONED)
-    assert pl.read_parquet(out / "dim_documents.parquet").height == metadata["rows_dim_documents"].value
+    assert set(metadata["partitions"].value) == {*PARTITIONED, DOCUMENTS}
+    assert pl.read_parquet(out / "dim_documents" / "*" / "*.parquet").height == metadata["rows_dim_documents"].value
+
+
+def _edit(db: Path, *statements: str) -> None:
+    con = duckdb.connect(str(db))
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()
+
+
+def _files(root: Path) -> dict[str, Path]:
+    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*.parquet"))}
+
+
+def test_an_export_after_a_change_rewrites_only_what_changed_and_equals_a_fresh_one(warehouse, tmp_path,
+                                                                                     monkeypatch):
+    monkeypatch.setattr(export, "DOCUMENTS_PER_PART", 10)  # the corpus's documents in several parts
+    copy = tmp_path / "copy" / "dealwire.duckdb"
+    copy.parent.mkdir()
+    shutil.copy(warehouse, copy)
+    out = tmp_path / "parquet"
+    first = export_parquet(copy, out)
+    before = {name: path.stat().st_ino for name, path in _files(out).items()}
+    assert first[DOCUMENTS]["files"] > 2
+    # a run adds a document (ingested last) and a contract in a month of its own; a contract's amount moves
+    _edit(copy,
+          "insert into marts.dim_documents select * replace ('doc_added' as document_id, "
+          "ingested_at + interval 1 day as ingested_at) from marts.dim_documents "
+          "where document_id = (select max(document_id) from marts.dim_documents)",
+          "insert into marts.fct_contracts select * replace ('ct_added' as contract_id, date '1999-01-05' as "
+          "event_date) from marts.fct_contracts limit 1",
+          "update marts.fct_contracts set amount = coalesce(amount, 0) + 1 where contract_id = "
+          "(select min(contract_id) from marts.fct_contracts where strftime(event_date, '%Y-%m') = "
+          "(select max(strftime(event_date, '%Y-%m')) from marts.fct_contracts))")
+    second = export_parquet(copy, out)
+    after = _files(out)
+    rewritten = {name for name, path in after.items() if before.get(name) != path.stat().st_ino}
+    latest = max(m for m in first["fct_contracts"]["partitions"] if m != "undated")
+    last_part = max(second[DOCUMENTS]["partitions"])
+    assert {n for n in rewritten if n.startswith("dim_documents/")} == {
+        f"dim_documents/part={last_part}/data_0.parquet"}
+    assert {n for n in rewritten if n.startswith("fct_contracts/")} == {
+        "fct_contracts/event_month=1999-01/data_0.parquet", f"fct_contracts/event_month={latest}/data_0.parquet"}
+    assert second["fct_contracts"]["written"] == 2 and second["fct_funding_rounds"]["written"] == 0
+    # what a fresh export of the changed warehouse holds: the same folder name, the same rows in every file
+    fresh = tmp_path / "fresh" / "parquet"
+    fresh.parent.mkdir()
+    export_parquet(copy, fresh)
+    assert Path(os.readlink(fresh)).name == Path(os.readlink(out)).name
+    assert _files(fresh).keys() == after.keys()
+    con = duckdb.connect()
+    try:
+        for name, path in after.items():
+            query = "select * from read_parquet('{}', hive_partitioning = false)"
+            for a, b in ((path, _files(fresh)[name]), (_files(fresh)[name], path)):
+                extra = con.execute(f"select count(*) from ({query.format(a)} except all {query.format(b)})")
+                assert extra.fetchone()[0] == 0, name
+    finally:
+        con.close()
+
+
+def test_files_of_an_earlier_layout_are_not_reused(warehouse, tmp_path, monkeypatch):
+    out = tmp_path / "parquet"
+    export_parquet(warehouse, out)
+    monkeypatch.setattr(export, "LAYOUT_VERSION", export.LAYOUT_VERSION + 1)
+    tables = export_parquet(warehouse, out)
+    assert all(table["written"] == table["files"] for table in tables.values())
