@@ -242,7 +242,8 @@ def test_a_failed_write_leaves_the_previous_report_and_no_temporary_file(warehou
     with pytest.raises(duckdb.CatalogException):
         write_report(not_a_warehouse, out)
     assert out.read_bytes() == before
-    assert [p.name for p in out.parent.iterdir()] == ["evidence_report.html"]
+    assert sorted(p.name for p in out.parent.iterdir()) == [".evidence_report.html.sections.json",
+                                                            "evidence_report.html"]
     with pytest.raises(FileNotFoundError, match="no warehouse"):
         write_report(tmp_path / "missing.duckdb", out)
 
@@ -263,7 +264,8 @@ def test_a_warehouse_without_deals_gives_a_page_that_says_so(tmp_path):
     out = tmp_path / "report.html"
     counts = write_report(warehouse, out)
     page = out.read_text(encoding="utf-8")
-    assert counts == {"deals": 0, "quotes": 0, "conflicts": 0, "deals_left_out": 0, "bytes": len(page.encode())}
+    assert counts == {"deals": 0, "quotes": 0, "conflicts": 0, "deals_left_out": 0, "sections_reused": 0,
+                      "bytes": len(page.encode())}
     for what in ("funding round", "contract", "customer loss"):
         assert f"No {what} in this warehouse." in page
     assert "No dated funding round." in page and "<svg" not in page
@@ -308,3 +310,41 @@ def test_a_statement_many_sources_make_is_one_row_naming_the_oldest():
     assert named == [str(i) for i in range(SOURCES_NAMED)], first
     assert f"and {200 - SOURCES_NAMED} more sources" in first
     assert "Article 200" in text_of(rows[1])
+
+
+def test_a_report_reuses_the_sections_of_unchanged_deals_and_equals_one_rendered_whole(warehouse, tmp_path,
+                                                                                      quillon_id):
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(warehouse.read_bytes())
+    out = tmp_path / "evidence_report.html"
+    first = write_report(copy, out)
+    assert first["sections_reused"] == 0
+    again = write_report(copy, out)
+    assert again["sections_reused"] == again["deals"] > 2 and again["quotes"] == first["quotes"]
+    # one deal's row changes, and one source of another deal gets a new title
+    [(contract_id, document_id)] = query(copy, "select contract_id, document_ids[1] from marts.fct_contracts "
+                                               "order by contract_id limit 1")
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute("update marts.fct_funding_rounds set amount = amount + 1 where funding_round_id = ?",
+                    [quillon_id])
+        con.execute("update marts.dim_documents set title = 'Retitled' where document_id = ?", [document_id])
+    finally:
+        con.close()
+    [(touched,)] = query(copy, f"select count(distinct fact_id) from marts.fct_evidence "
+                               f"where document_id = '{document_id}' or fact_id = '{quillon_id}'")
+    after = write_report(copy, out)
+    assert after["sections_reused"] == after["deals"] - touched
+    whole = tmp_path / "whole.html"
+    assert write_report(copy, whole, reuse_sections=False)["sections_reused"] == 0
+    assert out.read_bytes() == whole.read_bytes()
+    assert "Retitled" in sections(out.read_text(encoding="utf-8"))[contract_id]
+
+
+def test_sections_are_rendered_again_when_the_report_code_changes(warehouse, tmp_path, monkeypatch):
+    from pipelines.report import writer
+
+    out = tmp_path / "evidence_report.html"
+    write_report(warehouse, out)
+    monkeypatch.setattr(writer, "code_digest", lambda: "another version of the report")
+    assert write_report(warehouse, out)["sections_reused"] == 0

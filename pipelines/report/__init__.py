@@ -20,6 +20,10 @@ Choices:
 - Conflicts come from `raw.candidate_facts` through `fct_evidence.candidate_id`;
   when a warehouse lacks them, the section falls back to `amounts_stated`.
 - The warehouse is opened read-only and the file replaced in one rename.
+- A deal whose section would come out the same as in the previous report
+  (same row, evidence, sources and their metadata) keeps that section, kept
+  in a hidden file beside the report (`pipelines/report/sections.py`); the
+  page is the one a whole rendering gives.
 """
 
 from pipelines.report.writer import write_report

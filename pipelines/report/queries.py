@@ -272,3 +272,65 @@ def candidates_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: lis
         found[row["fact_id"]].append(row)
     return found
 
+
+
+def can_fingerprint(schema: Schema) -> bool:
+    """Whether this warehouse has what a section's fingerprint sums up: the candidates behind each quote and
+    the extraction versions its documents were read with."""
+    return all(schema.has(name) for name in (
+        "marts.fct_evidence.candidate_id", "raw.candidate_facts", "raw.candidate_fact_investors",
+        "raw.stage_progress", "marts.dim_documents.source", "marts.dim_documents.url"))
+
+
+def extraction_versions(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The extractor versions the documents were read with: the amounts and dates marked in a quote
+    (raw.mentions) are those of its document's version."""
+    return [v for (v,) in con.execute(
+        "select distinct extractor_version from raw.stage_progress order by 1").fetchall()]
+
+
+def section_fingerprints(con: duckdb.DuckDBPyConnection, kind: Kind, fact_ids: list[str]) -> dict[str, str]:
+    """Per deal, a digest of everything its section shows: the deal's row, its evidence rows with their
+    documents' metadata, and the rows of its candidates with their investors. A quote's surrounding text is
+    its document's, whose id is the hash of its text, so the offsets stand for it (no text is read here).
+    Only for warehouses where `can_fingerprint`."""
+    with _fact_ids(con, fact_ids):
+        rows = con.execute(f"""
+        with documents as (
+            select document_id, title, source_path, published_at, source, url from marts.dim_documents
+        ),
+        deals as (
+            select t.{kind.id_column} as fact_id, hash(t) as deal_hash
+            from marts.{kind.table} as t semi join chunk_ids on chunk_ids.fact_id = t.{kind.id_column}
+        ),
+        evidence as (
+            select e.fact_id,
+                   sum(hash(e.document_id, e.char_start, e.char_end, e.quote, e.candidate_id, d)::hugeint)
+                       as evidence_hash
+            from marts.fct_evidence as e semi join chunk_ids using (fact_id)
+            left join documents as d using (document_id)
+            group by e.fact_id
+        ),
+        links as (
+            select distinct fact_id, candidate_id from marts.fct_evidence semi join chunk_ids using (fact_id)
+        ),
+        investors as (
+            select candidate_id, sum(hash(i)::hugeint) as investors_hash
+            from raw.candidate_fact_investors as i semi join links using (candidate_id)
+            group by candidate_id
+        ),
+        candidates as (
+            select l.fact_id, sum(hash(c, i.investors_hash, d)::hugeint) as candidates_hash
+            from links as l
+            join raw.candidate_facts as c using (candidate_id)
+            left join investors as i using (candidate_id)
+            left join documents as d on d.document_id = c.document_id
+            group by l.fact_id
+        )
+        select deals.fact_id,
+               concat_ws(':', deals.deal_hash, coalesce(evidence.evidence_hash, 0),
+                         coalesce(candidates.candidates_hash, 0))
+        from deals
+        left join evidence using (fact_id)
+        left join candidates using (fact_id)""").fetchall()
+    return dict(rows)

@@ -18,15 +18,19 @@ from pipelines.report import deals as render
 from pipelines.report import page
 from pipelines.report.kinds import KINDS, Kind
 from pipelines.report.queries import (
+    can_fingerprint,
     candidates_for,
     chunks,
+    extraction_versions,
     funding_calendar,
     quotes_for,
     read_schema,
+    section_fingerprints,
     selected_deals,
     supplier_counts,
     totals,
 )
+from pipelines.report.sections import SectionStore, code_digest
 from pipelines.warehouse.build import connect_reader
 
 # Deal sections per kind. A section with its quotes is about 2.4 KB of HTML: on a synthetic warehouse of
@@ -36,7 +40,8 @@ MAX_DEALS_PER_KIND = 2000
 TOP_SUPPLIERS = 15
 
 
-def _page(con: duckdb.DuckDBPyConnection, warehouse_path: Path, cap: int, counts: dict) -> Iterator[str]:
+def _page(con: duckdb.DuckDBPyConnection, warehouse_path: Path, cap: int, counts: dict,
+          store: SectionStore | None) -> Iterator[str]:
     schema = read_schema(con)
     total = totals(con)
     selected: dict[Kind, list[dict]] = {kind: selected_deals(con, kind, cap) for kind in KINDS}
@@ -52,39 +57,59 @@ def _page(con: duckdb.DuckDBPyConnection, warehouse_path: Path, cap: int, counts
                                 [render.index_row(kind, deal) for deal in chosen])
         for chunk in chunks(chosen):
             ids = [deal[kind.id_column] for deal in chunk]
-            quotes, candidates = quotes_for(con, schema, ids), candidates_for(con, schema, ids)
+            fingerprints = section_fingerprints(con, kind, ids) if store is not None else {}
+            kept = {i: store.get(fingerprints.get(i)) for i in ids} if store is not None else {}
+            to_render = [i for i in ids if not kept.get(i)]
+            quotes, candidates = (quotes_for(con, schema, to_render), candidates_for(con, schema, to_render)) \
+                if to_render else ({}, {})
             for deal in chunk:
                 fact_id = deal[kind.id_column]
-                yield render.section(kind, deal, quotes.get(fact_id, []), candidates.get(fact_id, []))
+                if kept.get(fact_id):
+                    html, shown = kept[fact_id]
+                    counts["sections_reused"] += 1
+                else:
+                    html = render.section(kind, deal, quotes.get(fact_id, []), candidates.get(fact_id, []))
+                    shown = len(quotes.get(fact_id, []))
+                if store is not None:
+                    store.put(fingerprints.get(fact_id), html, shown)
+                yield html
                 counts["deals"] += 1
-                counts["quotes"] += len(quotes.get(fact_id, []))
+                counts["quotes"] += shown
                 counts["conflicts"] += bool(deal.get("has_conflict"))
         yield page.kind_closing()
     counts["deals_left_out"] = sum(total.deals.values()) - counts["deals"]
     yield page.foot()
 
 
-def write_report(warehouse_path: Path, out_path: Path, *, max_deals_per_kind: int = MAX_DEALS_PER_KIND) -> dict:
+def write_report(warehouse_path: Path, out_path: Path, *, max_deals_per_kind: int = MAX_DEALS_PER_KIND,
+                 reuse_sections: bool = True) -> dict:
     """Write the evidence report of `warehouse_path` to `out_path`; return what it holds.
 
-    Returns {"deals", "quotes", "conflicts", "deals_left_out", "bytes"}: the deal sections written,
-    the quotes shown in them, how many of those deals have conflicting sources, the deals beyond the
-    per-kind limit, and the size of the file.
+    Returns {"deals", "quotes", "conflicts", "deals_left_out", "sections_reused", "bytes"}: the deal sections
+    written, the quotes shown in them, how many of those deals have conflicting sources, the deals beyond the
+    per-kind limit, the sections taken as they were from the previous report (`reuse_sections`; see
+    `pipelines.report.sections`), and the size of the file.
     """
     warehouse_path, out_path = Path(warehouse_path), Path(out_path)
     if not warehouse_path.is_file():
         raise FileNotFoundError(f"no warehouse at {warehouse_path}: run the pipeline first (make run)")
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    counts = {"deals": 0, "quotes": 0, "conflicts": 0, "deals_left_out": 0}
+    counts = {"deals": 0, "quotes": 0, "conflicts": 0, "deals_left_out": 0, "sections_reused": 0}
     tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
     con = connect_reader(warehouse_path)
     try:
+        store = None
+        if reuse_sections and can_fingerprint(read_schema(con)):
+            key = f"{code_digest()}|{','.join(extraction_versions(con))}"
+            store = SectionStore(SectionStore.path_for(out_path), key)
         with open(tmp, "w", encoding="utf-8") as handle:
-            for part in _page(con, warehouse_path, max_deals_per_kind, counts):
+            for part in _page(con, warehouse_path, max_deals_per_kind, counts, store):
                 handle.write(part)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, out_path)
+        if store is not None:
+            store.save()
     finally:
         con.close()
         tmp.unlink(missing_ok=True)
