@@ -85,3 +85,30 @@ def test_a_build_database_in_the_older_storage_format_is_rewritten_compressed_wi
     assert _storage_number(older) == current
     assert after == before and before[1]
     assert sorted(p.name for p in older.parent.iterdir()) == ["dealwire.duckdb"]  # no copy, no log left over
+
+
+def test_sentence_texts_stored_by_an_earlier_release_are_dropped_and_the_view_cuts_the_same(tmp_path):
+    from pipelines.extract.sentences import split_sentences
+
+    settings = Settings(source_dir=CORPUS, warehouse_path=tmp_path / "dealwire.duckdb", max_file_bytes=5_000_000)
+    with connect_build(settings.build_db) as con:
+        sync_documents(con, CORPUS, settings.max_file_bytes, EXTRACTOR_VERSION, dt.datetime(2026, 1, 1))
+    extraction.run_extraction(settings, EXTRACTOR_VERSION)
+    with connect_build(settings.build_db) as con:
+        texts = con.execute("select document_id, sentence_index, text from raw.sentence_texts").fetchall()
+        documents = dict(con.execute("select document_id, text from raw.documents").fetchall())
+        sentences = con.execute("select * exclude (has_cue) from raw.sentences").fetchall()
+    expected = {(doc, s.index): s.text for doc, text in documents.items() for s in split_sentences(text)}
+    assert len(texts) == len(expected) > 100
+    assert {(doc, index): text for doc, index, text in texts} == expected
+    # an earlier release's table, with the texts
+    con = duckdb.connect(str(settings.build_db))
+    con.execute("alter table raw.sentences add column text varchar")
+    con.execute("update raw.sentences as s set text = substring(d.text, s.char_start + 1, s.char_end - s.char_start) "
+                "from raw.documents as d where d.document_id = s.document_id")
+    con.close()
+    with connect_build(settings.build_db) as con:
+        columns = [c for (c,) in con.execute("select column_name from duckdb_columns() where schema_name = 'raw' "
+                                             "and table_name = 'sentences'").fetchall()]
+        assert "text" not in columns
+        assert con.execute("select * exclude (has_cue) from raw.sentences").fetchall() == sentences

@@ -57,7 +57,8 @@ def extract_batch(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
     from pipelines.extract.pipeline import extract_all
 
     sentences, mentions, facts, investors = extract_all(documents)
-    return {"raw.sentences": sentences, "raw.mentions": mentions, "raw.candidate_facts": facts,
+    # a sentence's text is its document's, between its offsets (the view raw.sentence_texts)
+    return {"raw.sentences": sentences.drop("text"), "raw.mentions": mentions, "raw.candidate_facts": facts,
             "raw.candidate_fact_investors": investors}
 
 

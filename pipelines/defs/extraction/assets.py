@@ -24,9 +24,13 @@ UPSTREAM = {"sentences": ["raw", "documents"], "mentions": ["raw", "sentences"],
             "candidate_facts": ["raw", "mentions"], "candidate_fact_investors": ["raw", "mentions"]}
 
 EXTRACTION_SPECS = {
-    "sentences": ("Sentences with their offsets in the cleaned text; `has_cue` marks the few worth analysing.",
-                  "select document_id, sentence_index, has_cue, text from raw.sentences where has_cue "
-                  "order by document_id, sentence_index limit 10"),
+    "sentences": ("Sentences with their offsets in the cleaned text; `has_cue` marks the few worth analysing. "
+                  "Their text is cut from the document's by the view `raw.sentence_texts`.",
+                  # the ten sentences first, then their texts: through the view, every text is read (0.8 s)
+                  "select s.document_id, s.sentence_index, s.has_cue, "
+                  "substring(d.text, s.char_start + 1, s.char_end - s.char_start) as text "
+                  "from (select * from raw.sentences where has_cue order by document_id, sentence_index limit 10) "
+                  "as s join raw.documents as d using (document_id) order by s.document_id, s.sentence_index"),
     "mentions": ("Money, percentages, dates (normalised with Polars), organisations, people and anaphors.",
                  "select mention_type, count(*) as mentions from raw.mentions group by all order by mentions desc"),
     "candidate_facts": ("Facts as each sentence states them, with the evidence span; not yet deduplicated "
