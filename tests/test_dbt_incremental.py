@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+import dagster as dg
 import duckdb
 
 from pipelines.config import DBT_PROJECT_DIR
@@ -110,3 +111,28 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     titles = {r for r in _rows(warehouse, "dim_documents") if "extra.txt" in r}
     assert len(titles) == 1 and "Quantiq, again" in titles.pop()
     assert not any(first_seed.name in r for r in _rows(warehouse, "dim_documents"))
+
+
+def _materialised(result: dg.ExecuteInProcessResult) -> set[dg.AssetKey]:
+    return {event.asset_key for event in result.get_asset_materialization_events()}
+
+
+def test_runs_after_the_first_leave_the_reference_data_out_until_it_changes(workspace, tmp_path):
+    from pipelines.warehouse.build_state import dbt_project_digest
+
+    source, _ = workspace
+    (source / "a.txt").write_text("Quantiq lève 12 millions d'euros auprès de Elaia.\n", encoding="utf-8")
+    reference = {dg.AssetKey(["reference", "ref_fx_rates"]), dg.AssetKey(["reference", "ref_organization_aliases"])}
+    first = _materialised(run_pipeline())
+    assert reference <= first
+    (source / "b.txt").write_text("Orbital AI raised $40 million in a Series B led by Lightspeed.\n",
+                                  encoding="utf-8")
+    second = _materialised(run_pipeline())
+    assert not reference & second and dg.AssetKey(["marts", "fct_funding_rounds"]) in second
+    # a change of a seed is a change of the project: the next run is a full refresh, reference data included
+    project = tmp_path / "project"
+    shutil.copytree(DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs"))
+    before = dbt_project_digest(project)
+    with open(project / "seeds" / "ref_fx_rates.csv", "a", encoding="utf-8") as handle:
+        handle.write("EUR,1990,1.2,test\n")
+    assert dbt_project_digest(project) != before
