@@ -36,11 +36,8 @@
     config(
         materialized='incremental',
         unique_key='candidate_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='fail',
-        post_hook="delete from {{ this }} where candidate_id not in (select candidate_id from "
-                  ~ "{{ ref('int_candidate_facts_resolved') }} where fact_kind in ('funding_round', 'contract', "
-                  ~ "'customer_loss'))"
+        post_hook="{{ delete_rows_gone('candidate_id', ref('int_candidate_facts_resolved'), "
+                  ~ "\"fact_kind in ('funding_round', 'contract', 'customer_loss')\") }}"
     )
 }}
 with recursive

@@ -12,10 +12,7 @@
     config(
         materialized='incremental',
         unique_key='candidate_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='fail',
-        post_hook="delete from {{ this }} where candidate_id not in (select candidate_id from "
-                  ~ "{{ ref('stg_raw__candidate_facts') }})"
+        post_hook="{{ delete_rows_gone('candidate_id', ref('stg_raw__candidate_facts')) }}"
     )
 }}
 with candidate_facts as (

@@ -12,10 +12,7 @@
     config(
         materialized='incremental',
         unique_key='event_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='fail',
-        post_hook="delete from {{ this }} where event_id not in (select event_id from "
-                  ~ "{{ ref('int_candidate_facts_clustered') }})"
+        post_hook="{{ delete_rows_gone('event_id', ref('int_candidate_facts_clustered')) }}"
     )
 }}
 with event_hashes as (

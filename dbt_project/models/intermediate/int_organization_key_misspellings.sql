@@ -13,10 +13,7 @@
     config(
         materialized='incremental',
         unique_key='name_key',
-        incremental_strategy='delete+insert',
-        on_schema_change='fail',
-        post_hook="delete from {{ this }} where name_key not in (select name_key from "
-                  ~ "{{ ref('int_organization_name_keys') }})"
+        post_hook="{{ delete_rows_gone('name_key', ref('int_organization_name_keys')) }}"
     )
 }}
 with

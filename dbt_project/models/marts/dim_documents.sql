@@ -6,9 +6,7 @@
     config(
         materialized='incremental',
         unique_key='document_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='fail',
-        post_hook="delete from {{ this }} where document_id not in (select document_id from {{ ref('stg_raw__documents') }})"
+        post_hook="{{ delete_rows_gone('document_id', ref('stg_raw__documents')) }}"
     )
 }}
 
