@@ -273,7 +273,6 @@ def candidates_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: lis
     return found
 
 
-
 def can_fingerprint(schema: Schema) -> bool:
     """Whether this warehouse has what a section's fingerprint sums up: the candidates behind each quote and
     the extraction versions its documents were read with."""

@@ -18,6 +18,7 @@ from pipelines.report import deals as render
 from pipelines.report import page
 from pipelines.report.kinds import KINDS, Kind
 from pipelines.report.queries import (
+    Schema,
     can_fingerprint,
     candidates_for,
     chunks,
@@ -40,9 +41,8 @@ MAX_DEALS_PER_KIND = 2000
 TOP_SUPPLIERS = 15
 
 
-def _page(con: duckdb.DuckDBPyConnection, warehouse_path: Path, cap: int, counts: dict,
+def _page(con: duckdb.DuckDBPyConnection, schema: Schema, warehouse_path: Path, cap: int, counts: dict,
           store: SectionStore | None) -> Iterator[str]:
-    schema = read_schema(con)
     total = totals(con)
     selected: dict[Kind, list[dict]] = {kind: selected_deals(con, kind, cap) for kind in KINDS}
     suppliers, supplier_total = supplier_counts(con, TOP_SUPPLIERS)
@@ -98,12 +98,13 @@ def write_report(warehouse_path: Path, out_path: Path, *, max_deals_per_kind: in
     tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
     con = connect_reader(warehouse_path)
     try:
+        schema = read_schema(con)
         store = None
-        if reuse_sections and can_fingerprint(read_schema(con)):
+        if reuse_sections and can_fingerprint(schema):
             key = f"{code_digest()}|{','.join(extraction_versions(con))}"
             store = SectionStore(SectionStore.path_for(out_path), key)
         with open(tmp, "w", encoding="utf-8") as handle:
-            for part in _page(con, warehouse_path, max_deals_per_kind, counts, store):
+            for part in _page(con, schema, warehouse_path, max_deals_per_kind, counts, store):
                 handle.write(part)
             handle.flush()
             os.fsync(handle.fileno())
