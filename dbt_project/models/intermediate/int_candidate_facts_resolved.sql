@@ -116,12 +116,7 @@ hashed as (
 
 {% if is_incremental() %}
 changed as (
-    select h.candidate_id
-    from hashed as h
-    where not exists (
-        select 1 from {{ this }} as t
-        where t.candidate_id = h.candidate_id and t.resolution_hash = h.resolution_hash
-    )
+    {{ keys_with_new_hash('hashed', 'candidate_id', 'resolution_hash') }}
 ),
 {% endif %}
 

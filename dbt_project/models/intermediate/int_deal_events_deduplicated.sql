@@ -27,11 +27,7 @@ with event_hashes as (
 
 {% if is_incremental() %}
 changed_events as (
-    select h.event_id
-    from event_hashes as h
-    where not exists (
-        select 1 from {{ this }} as t where t.event_id = h.event_id and t.candidates_hash = h.candidates_hash
-    )
+    {{ keys_with_new_hash('event_hashes', 'event_id', 'candidates_hash') }}
 ),
 {% endif %}
 
