@@ -15,8 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-import dagster as dg
-
 from pipelines import progress
 from pipelines.config import load_settings
 from pipelines.warehouse.build import connect_reader
@@ -51,6 +49,10 @@ def _print_table(title: str, rows: list[tuple[str, str]]) -> None:
 
 
 def run(verbose: bool = False) -> int:
+    # Dagster is imported here, not at the top: the extraction workers are spawned, and a spawned process
+    # imports the parent's main module, this one; each worker would otherwise carry Dagster (about 45 MB).
+    import dagster as dg
+
     from pipelines.definitions import defs
 
     settings = load_settings()
