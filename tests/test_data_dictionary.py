@@ -229,6 +229,11 @@ def test_model_descriptions_and_row_counts_are_given(markdown_tables, html_secti
         con.close()
 
 
+def _row_rule_columns(kwargs: dict) -> list[str]:
+    return [*kwargs.get("not_null", []), *kwargs.get("accepted_values", {}),
+            *(e["column"] for e in kwargs.get("expressions", []) if isinstance(e, dict))]
+
+
 def test_every_generic_test_is_listed_on_its_column(markdown_tables, html_sections, manifest):
     expected: dict[tuple[str, str], int] = {}
     for node in manifest["nodes"].values():
@@ -236,8 +241,8 @@ def test_every_generic_test_is_listed_on_its_column(markdown_tables, html_sectio
         if node["resource_type"] != "test" or attached.get("schema") != "marts":
             continue
         metadata = node.get("test_metadata") or {}
-        # one not_null_columns test per table names its columns, each of which lists it
-        columns = metadata["kwargs"]["columns"] if metadata.get("name") == "not_null_columns" \
+        # one row_rules test per table: each of its rules about a column is listed on that column
+        columns = _row_rule_columns(metadata["kwargs"]) if metadata.get("name") == "row_rules" \
             else [node["column_name"]] if node.get("column_name") else []
         for column in columns:
             key = (attached["name"], column)

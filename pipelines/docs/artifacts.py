@@ -107,10 +107,8 @@ def _attach_tests(models: dict[str, ModelDoc], manifest: dict) -> None:
             if model is None:
                 continue
             kwargs = metadata.get("kwargs", {})
-            if metadata["name"] == "not_null_columns":  # one test for many columns: each column shows it
-                for column in model.columns:
-                    if column.name in kwargs.get("columns", []):
-                        column.tests.append("not null")
+            if metadata["name"] == "row_rules":  # one test for many rules: each shows where it applies
+                _attach_row_rules(model, kwargs)
                 continue
             label = generic_test_label(metadata["name"], kwargs, test.get("config", {}))
             column_name = test.get("column_name")
@@ -133,6 +131,26 @@ def _attach_tests(models: dict[str, ModelDoc], manifest: dict) -> None:
         model.unit_tests.sort()
         for column in model.columns:
             column.tests.sort(key=_test_order)
+
+
+def _attach_row_rules(model: ModelDoc, kwargs: dict) -> None:
+    """The rules of a model's row_rules test, each on its column (or on the model, for an expression about
+    the whole row), labelled as the one-rule test it stands for would be."""
+    columns = {c.name: c for c in model.columns}
+
+    def attach(column_name: str | None, label: str) -> None:
+        if column_name in columns:
+            columns[column_name].tests.append(label)
+        else:
+            model.tests.append(f"`{column_name}`: {label}" if column_name else label)
+
+    for name in kwargs.get("not_null", []):
+        attach(name, "not null")
+    for name, values in (kwargs.get("accepted_values") or {}).items():
+        attach(name, generic_test_label("accepted_values", {"values": values}, {}))
+    for item in kwargs.get("expressions", []):
+        expression, name = (item["expression"], item.get("column")) if isinstance(item, dict) else (item, None)
+        attach(name, generic_test_label("expression_is_true", {"expression": expression}, {}))
 
 
 def _test_order(label: str) -> tuple[int, str]:
