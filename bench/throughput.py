@@ -102,9 +102,11 @@ class TreeMemory:
         total, stack, roles = 0, [self.pid], {}
         while stack:
             pid = stack.pop()
+            # the role first: a process that exits in between then counts nothing, instead of its memory
+            # counting under "other" (its command line gone)
+            role = self._role(pid)
             pss = self._pss(pid)
             total += pss
-            role = self._role(pid)
             roles[role] = roles.get(role, 0) + pss
             stack.extend(children.get(pid, []))
         for role, pss in roles.items():
