@@ -10,14 +10,14 @@
     )
 }}
 
--- the documents without their text: a CTE read twice is materialised, and with the text that copied every
--- document's text on each run (1.5 s of an incremental run at 100,000 articles, against 0.4 s without)
+-- A full refresh reads every document once and carries its text through. An incremental run reads the
+-- documents without their text, because `described` is read twice and a CTE read twice is materialised:
+-- with the text, that copied every document's text on each run (1.5 s of an incremental run at 100,000
+-- articles, against 0.4 s without); it joins the text last, for the changed rows only. Joining it back in
+-- a full refresh too would make DuckDB hold every text in the join's hash table (at 100,000 articles the
+-- statement took 480 MiB instead of 345).
 with documents as (
-    select * exclude (text) from {{ ref('stg_raw__documents') }}
-),
-
-texts as (
-    select document_id, ingested_at, text from {{ ref('stg_raw__documents') }}
+    select *{% if is_incremental() %} exclude (text){% endif %} from {{ ref('stg_raw__documents') }}
 ),
 
 document_paths as (
@@ -32,7 +32,6 @@ path_lists as (
     group by document_id
 ),
 
--- everything but the text, which is joined last, for the new or moved documents only
 described as (
     select
         d.document_id,
@@ -46,7 +45,8 @@ described as (
         d.source,
         d.n_chars,
         d.ingested_at,
-        d.extractor_version
+        d.extractor_version{% if not is_incremental() %},
+        d.text{% endif %}
     from documents as d
     left join path_lists as p on p.document_id = d.document_id
 ),
@@ -70,21 +70,27 @@ changed as (
           and existing.extractor_version = described.extractor_version
     )
 ),
-{% endif %}
+
+texts as (
+    select document_id, ingested_at, text from {{ ref('stg_raw__documents') }}
+),
 
 final as (
     select
         described.*,
         t.text
     from described
-    {% if is_incremental() %}
     semi join changed using (document_id)
-    {% endif %}
     -- the same row of stg_raw__documents on both sides, so ingested_at adds no condition; but a join on it
     -- hands the scan of the texts the range of ingested_at it needs, and the documents of a run sit together
     -- on disk: the scan skips the others' texts instead of reading them all (0.35 s to 0.002 s for the 10
     -- documents of a run at 100,000 articles)
     inner join texts as t on t.document_id = described.document_id and t.ingested_at = described.ingested_at
 )
+{% else %}
+final as (
+    select * from described
+)
+{% endif %}
 
 select * from final

@@ -3,8 +3,13 @@
     or whose document is missing. Apply to the quote column. -#}
 {% test evidence_quote_matches_text(model, column_name, documents, document_key='document_id', text_column='text', start_column='char_start', end_column='char_end') %}
 
+-- The filter is always true: DuckDB guesses that a filter keeps a fifth of the rows, so the evidence
+-- (a few columns per fact) becomes the side its hash join holds and the texts, most of the warehouse's
+-- bytes, stream past it. Without it, DuckDB held every text: at 100,000 articles 1.0 s and 325 MiB
+-- instead of 0.6 s and 180 MiB, and the test ran out of dbt's memory limit beside another node.
 with evidence as (
     select * from {{ model }}
+    where coalesce(length({{ column_name }}), 0) >= 0
 ),
 
 documents as (
