@@ -49,6 +49,12 @@ def _organization_names(db, name_key: str) -> list[str]:
         con.close()
 
 
+def _dbt_threads(warehouse) -> int:
+    """How many nodes the last dbt build ran at a time, as dbt recorded it."""
+    results = warehouse.parent / f".{warehouse.stem}.build" / "dbt_target" / "run_results.json"
+    return json.loads(results.read_text(encoding="utf-8"))["args"]["threads"]
+
+
 def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     source, warehouse = workspace
     copy_tree(SEEDS_DIR, source)
@@ -64,6 +70,7 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     # a company written one way, until more articles write it another: its earlier candidate is renamed
     (source / "neuroflow.txt").write_text("Neuroflow lève 6 millions d'euros auprès de Partech.\n", encoding="utf-8")
     run_pipeline()
+    assert _dbt_threads(warehouse) == 1  # a full refresh: one node at a time
     assert _organization_names(warehouse, "neuroflow") == ["Neuroflow"]
     assert _misspellings(warehouse, "kestrel dynamics") == ["kestrel dynamic"]
     assert _misspellings(warehouse, "orbital robotics") == []
@@ -85,6 +92,7 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
         (source / f"neuroflow {n}.txt").write_text(f"NeuroFlow a signé un contrat avec {customer}.\n",
                                                    encoding="utf-8")
     run_pipeline()
+    assert _dbt_threads(warehouse) == 2  # a few documents changed: two nodes at a time
     assert _organization_names(warehouse, "neuroflow") == ["NeuroFlow"] * 3
     assert _misspellings(warehouse, "kestrel dynamics") == []
     assert _misspellings(warehouse, "orbital robotics") == ["orbital robotiks"]

@@ -71,6 +71,26 @@ def record(con: duckdb.DuckDBPyConnection, name: str, state: str | None) -> None
         con.execute("insert into raw.build_state values (?, ?)", [name, state])
 
 
+# Documents extracted or retracted since dbt's last successful build of the whole project; unknown (no row)
+# until that build has run once.
+CHANGED_DOCUMENTS = "documents_changed_since_build"
+
+
+def add_changed_documents(con: duckdb.DuckDBPyConnection, count: int) -> None:
+    """Count `count` more documents whose extraction rows changed; called in the transaction that changes them."""
+    if count:
+        _ensure(con)
+        con.execute("insert into raw.build_state values (?, ?) on conflict (name) do update "
+                    "set state = (cast(raw.build_state.state as bigint) + cast(excluded.state as bigint))::varchar",
+                    [CHANGED_DOCUMENTS, str(count)])
+
+
+def changed_documents(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Documents whose extraction rows changed since dbt's last successful build, if known."""
+    state = recorded(con, CHANGED_DOCUMENTS)
+    return int(state) if state is not None else None
+
+
 def published_state(warehouse_path: Path) -> str | None:
     """The state the published warehouse was built from (the copy carries the build's record)."""
     from pipelines.warehouse.build import connect_reader

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 import duckdb
 import polars as pl
 
+from pipelines.warehouse.build_state import add_changed_documents
+
 STAGE_TABLES = {
     "extraction": ("raw.sentences", "raw.mentions", "raw.candidate_facts", "raw.candidate_fact_investors"),
 }
@@ -72,6 +74,7 @@ def replace_rows(
         con.execute(
             "insert into raw.stage_progress select ?, document_id, ? from doc_ids", [stage, version]
         )
+        add_changed_documents(con, len(document_ids))
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -102,6 +105,7 @@ def retract_orphans(con: duckdb.DuckDBPyConnection, stage: str) -> int:
             "delete from raw.stage_progress where stage = ? and document_id not in (select document_id from raw.documents)",
             [stage],
         )
+        add_changed_documents(con, gone)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
