@@ -60,6 +60,8 @@ class TreeMemory:
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0
         self.peak_by_role: dict[str, int] = {}
+        # per phase of the run, the largest total and its split by role at that moment
+        self.peak_by_phase: dict[str, tuple[int, dict[str, int]]] = {}
 
     @staticmethod
     def _pss(pid: int) -> int:
@@ -79,6 +81,8 @@ class TreeMemory:
             with open(f"/proc/{pid}/cmdline", "rb") as handle:
                 command = handle.read().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
+            return "other"
+        if "resource_tracker" in command:  # multiprocessing's bookkeeper, alive until the run ends
             return "other"
         if "multiprocessing" in command:
             return "workers"
@@ -111,7 +115,20 @@ class TreeMemory:
             stack.extend(children.get(pid, []))
         for role, pss in roles.items():
             self.peak_by_role[role] = max(self.peak_by_role.get(role, 0), pss)
+        phase = self._phase(roles)
+        if total > self.peak_by_phase.get(phase, (0, {}))[0]:
+            self.peak_by_phase[phase] = (total, roles)
         return total
+
+    @staticmethod
+    def _phase(roles: dict[str, int]) -> str:
+        """Which part of the run is going on, from the processes alive: dbt's build, the worker processes
+        (ingestion, extraction), or the run process alone (publication, checks, report, export)."""
+        if roles.get("dbt"):
+            return "while dbt runs"
+        if roles.get("workers"):
+            return "while workers run"
+        return "run process alone"
 
     def watch(self, process: subprocess.Popen) -> None:
         while process.poll() is None:
@@ -193,6 +210,9 @@ def main() -> None:
     print(f"peak memory (all procs)  {memory.peak / 2**20:.0f} MiB  (+10 run: {plus_ten_memory.peak / 2**20:.0f} MiB)")
     for role, pss in sorted(memory.peak_by_role.items()):
         print(f"  peak of {role:<16} {pss / 2**20:7.0f} MiB")
+    for phase, (total, roles) in sorted(memory.peak_by_phase.items()):
+        split = ", ".join(f"{role} {pss / 2**20:.0f}" for role, pss in sorted(roles.items()) if pss)
+        print(f"  peak {phase:<20} {total / 2**20:5.0f} MiB  ({split})")
     print(f"{'stage (seconds)':<46} {'full':>7} {'same':>7} {'+10':>7}")
     for step in dict.fromkeys([*stages, *unchanged_stages, *plus_ten_stages]):
         row = [runs.get(step) for runs in (stages, unchanged_stages, plus_ten_stages)]
