@@ -33,6 +33,7 @@ def dbt_threads(full_refresh: bool, changed_documents: int | None) -> int:
     small = changed_documents is not None and changed_documents <= SMALL_BUILD_DOCUMENTS
     return 2 if small and not full_refresh else 1
 
+
 def warehouse_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Statistics, row count and previews of the published warehouse."""
     stats = warehouse_statistics(con)
