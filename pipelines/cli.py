@@ -9,11 +9,14 @@ of what the warehouse holds; `--verbose` shows Dagster's own log instead.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import logging
+import os
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from pipelines import progress
 from pipelines.config import load_settings
@@ -135,5 +138,18 @@ def main(argv: list[str] | None = None) -> int:
     return report() if args.command == "report" else docs()
 
 
+def exit_now(code: int) -> NoReturn:
+    """End the process as `sys.exit(code)` would, without Python's teardown of every module.
+
+    After a run, that teardown (freeing the objects of Dagster's and dbt's modules) took about a second
+    (at 10,000 articles: 1.0 s, against 0.03 s with this), and nothing needs it. The exit handlers (logging's
+    flush, multiprocessing's clean-up, temporary files) and the buffered output still go first."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing left to show
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

@@ -53,3 +53,19 @@ def test_dbt_out_of_memory_says_which_variable_to_raise(workspace, monkeypatch):
     assert "ran out of memory under its limit of 1MB: raise DEALWIRE_DBT_MEMORY_LIMIT" in result.stderr, \
         result.stderr[-3000:]
     assert not warehouse.exists()  # nothing published
+
+
+def test_the_command_ends_with_its_code_after_the_exit_handlers_and_the_buffered_output():
+    """The command skips Python's module teardown at exit (`exit_now`), but not what a normal exit runs first."""
+    script = ("import atexit, sys\n"
+              "from pipelines.cli import exit_now\n"
+              "atexit.register(lambda: print('exit handler ran'))\n"
+              "print('buffered line')\n"
+              "print('buffered error', file=sys.stderr)\n"
+              "exit_now(3)\n"
+              "print('never printed')\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 3
+    assert result.stdout == "buffered line\nexit handler ran\n"
+    assert result.stderr == "buffered error\n"
