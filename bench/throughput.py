@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -52,13 +53,15 @@ def bare_scan(folder: Path) -> float:
 
 
 class TreeMemory:
-    """Peak memory of a process and all its descendants together (the extraction workers and dbt
-    included), sampled from /proc every 0.1 s. Each process counts its proportional set size (PSS):
+    """Peak memory of a process and all its descendants together (the extraction workers included;
+    dbt builds inside the run process), sampled from /proc every 0.1 s. Each process counts its proportional set size (PSS):
     pages shared between processes (libraries, a forked parent's memory) are split between them
     instead of being counted once per process, as summing RSS would."""
 
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0
+        # set from the run's progress bar: dbt builds inside the run process, so no process tells
+        self.dbt_building = False
         self.peak_by_role: dict[str, int] = {}
         # per phase of the run, the largest total and its split by role at that moment
         self.peak_by_phase: dict[str, tuple[int, dict[str, int]]] = {}
@@ -115,17 +118,15 @@ class TreeMemory:
             stack.extend(children.get(pid, []))
         for role, pss in roles.items():
             self.peak_by_role[role] = max(self.peak_by_role.get(role, 0), pss)
-        phase = self._phase(roles)
+        phase = "while dbt runs" if self.dbt_building else self._phase(roles)
         if total > self.peak_by_phase.get(phase, (0, {}))[0]:
             self.peak_by_phase[phase] = (total, roles)
         return total
 
     @staticmethod
     def _phase(roles: dict[str, int]) -> str:
-        """Which part of the run is going on, from the processes alive: dbt's build, the worker processes
-        (ingestion, extraction), or the run process alone (publication, checks, report, export)."""
-        if roles.get("dbt"):
-            return "while dbt runs"
+        """Which part of the run is going on, outside dbt's build, from the processes alive: the worker
+        processes (ingestion, extraction), or the run process alone (publication, checks, report, export)."""
         if roles.get("workers"):
             return "while workers run"
         return "run process alone"
@@ -136,6 +137,9 @@ class TreeMemory:
             time.sleep(0.1)
 
 
+DBT_BAR = re.compile(r"dbt build +\[[#-]+\] (\d+)/(\d+)")
+
+
 def make_run(label: str) -> tuple[float, TreeMemory]:
     """`make run` as a user types it (dbt parse, start-up, the run); wall time and peak tree memory."""
     started = time.perf_counter()
@@ -144,7 +148,14 @@ def make_run(label: str) -> tuple[float, TreeMemory]:
     memory = TreeMemory(process.pid)
     watcher = threading.Thread(target=memory.watch, args=(process,))
     watcher.start()
-    output = process.communicate()[0]
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        bar = DBT_BAR.match(line)
+        if bar:
+            memory.dbt_building = bar.group(1) != bar.group(2)
+    process.wait()
+    output = "".join(lines)
     watcher.join()
     elapsed = time.perf_counter() - started
     if process.returncode:

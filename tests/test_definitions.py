@@ -79,18 +79,3 @@ def test_fingerprint_changes_with_a_rename(tmp_path):
     before = folder_fingerprint(tmp_path)
     (tmp_path / "a.txt").rename(tmp_path / "b.txt")
     assert folder_fingerprint(tmp_path) != before
-
-
-def test_the_dbt_resource_knows_the_version_of_the_dbt_it_runs():
-    """The resource takes dbt's version from the installed dbt-core instead of asking the executable: the
-    executable it runs must be that dbt-core."""
-    import re
-    import subprocess
-
-    from pipelines.defs.resources import DealwireDbtResource
-
-    resource = defs().resources["dbt"]
-    assert isinstance(resource, DealwireDbtResource)
-    output = subprocess.run([resource.dbt_executable, "--version"], capture_output=True, text=True,
-                            check=True).stdout
-    assert re.search(r"(\d+\.\d+\.\d+)", output).group(1) == str(resource._cli_version)

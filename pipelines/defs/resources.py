@@ -1,15 +1,10 @@
-"""Resources shared by the assets: the settings and the dbt CLI."""
+"""Resources shared by the assets: the settings and dbt."""
 
-import importlib.metadata
 import os
-import shutil
-import sys
-from functools import cached_property
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
-from packaging import version
 
 from pipelines.defs.transformation.project import dbt_project
 from pipelines.config import load_settings
@@ -32,21 +27,23 @@ class DealwireSettings(dg.ConfigurableResource):
         )
 
 
-class DealwireDbtResource(DbtCliResource):
-    """The dbt CLI, run as a subprocess and nothing more.
+class DealwireDbtResource(dg.ConfigurableResource):
+    """dbt, run inside the step's process (pipelines/defs/transformation/dbt_in_process.py): the project,
+    its profiles and the target (unset: the profile's default, `dev`)."""
 
-    Before each command, DbtCliResource asks the executable for its version (`dbt --version`, a second
-    dbt start-up) and loads the project's macros into a dbt adapter in the calling process, for the
-    metadata fetches (row counts, columns) that Dealwire does not use: about 6 s and 90 MB of the run
-    process on every build. The version is the installed dbt-core's, the executable being the one
-    installed beside it (tests/test_definitions.py checks that they agree)."""
+    project_dir: str
+    profiles_dir: str
+    target: str | None = None
 
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(importlib.metadata.version("dbt-core"))
+    def build(self, args: list[str], *, context: dg.AssetExecutionContext, target_path: Path,
+              exclude: list[str], on_node: Callable[[str], None]) -> Iterator:
+        """Run `dbt <args>` on the dbt assets and checks `context` selected, less `exclude`; yield their
+        Dagster events."""
+        from pipelines.defs.transformation import dbt_in_process
 
-    def _initialize_dbt_core_adapter(self, args):
-        return None
+        return dbt_in_process.build(args, context=context, project_dir=Path(self.project_dir), profiles_dir=Path(self.profiles_dir),
+                                    target_path=target_path, target=self.target, exclude=exclude,
+                                    on_node=on_node)
 
 
 @dg.definitions
@@ -54,10 +51,9 @@ def resources() -> dg.Definitions:
     return dg.Definitions(
         resources={
             "dealwire": DealwireSettings(),
-            # the dbt installed beside this interpreter, whether or not the venv is on PATH
-            "dbt": DealwireDbtResource(project_dir=dbt_project(),
-                                  dbt_executable=shutil.which("dbt") or str(Path(sys.executable).with_name("dbt")),
-                                  # unset: profiles.yml's default target, `dev` (docs/beyond-one-machine.md)
-                                  target=os.environ.get("DEALWIRE_DBT_TARGET") or None),
+            "dbt": DealwireDbtResource(project_dir=str(dbt_project().project_dir),
+                                       profiles_dir=str(dbt_project().profiles_dir),
+                                       # unset: profiles.yml's default target, `dev` (docs/beyond-one-machine.md)
+                                       target=os.environ.get("DEALWIRE_DBT_TARGET") or None),
         }
     )

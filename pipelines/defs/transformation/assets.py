@@ -8,12 +8,13 @@ from typing import Any
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, dbt_assets
 
 from pipelines import progress
 from pipelines.defs.metadata import markdown_table
 from pipelines.warehouse.summary import PREVIEWS, warehouse_statistics
-from pipelines.defs.resources import DealwireSettings
+from pipelines.defs.resources import DealwireDbtResource, DealwireSettings
+from pipelines.defs.transformation.dbt_in_process import DbtBuildError
 from pipelines.defs.transformation.project import dbt_project
 from pipelines.warehouse import build_state
 from pipelines.warehouse.build import connect_build, connect_reader, writer_lock
@@ -62,9 +63,10 @@ def out_of_memory_advice(error: str) -> str:
             f"(for instance to 1GB) and run again; nothing was published. dbt said: {error.strip()[:600]}")
 
 
-def _node_name(event) -> str:
-    key = getattr(event, "asset_key", None) or getattr(getattr(event, "check_key", None), "name", None)
-    return key.to_user_string() if isinstance(key, dg.AssetKey) else str(key or "")
+def _node_label(unique_id: str) -> str:
+    """model.dealwire.fct_contracts -> fct_contracts"""
+    parts = unique_id.split(".")
+    return parts[2] if len(parts) > 2 else unique_id
 
 
 @functools.cache
@@ -72,10 +74,11 @@ def dbt_models_def() -> dg.AssetsDefinition:
     project = dbt_project()
 
     @dbt_assets(manifest=project.manifest_path, project=project, dagster_dbt_translator=DealwireTranslator())
-    def dealwire_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, dealwire: DealwireSettings):
+    def dealwire_dbt_models(context: dg.AssetExecutionContext, dbt: DealwireDbtResource, dealwire: DealwireSettings):
         """Deduplicate, resolve and convert the candidate facts into the contract's marts; dbt tests run as checks."""
         settings = dealwire.settings()
-        whole_project = context.selected_asset_keys == set(context.assets_def.keys)
+        # a run of some models sees a subsetted definition: the whole project is the definition's full key set
+        whole_project = context.selected_asset_keys == set(dbt_models_def().keys)
         with writer_lock(settings.build_dir, context.log.info):
             with connect_build(settings.build_db) as con:  # the raw schema exists even before any extraction
                 state = build_state.current_state(con)
@@ -113,16 +116,21 @@ def dbt_models_def() -> dg.AssetsDefinition:
             # the reference data (seeds, their views and tests: tag `reference`) is part of the project, so it
             # can only have changed in a full refresh; other runs leave its 22 nodes out (0.7 s at any size)
             args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "info",
-                    "--threads", str(threads),
-                    *(["--full-refresh"] if full_refresh else ["--exclude", "tag:reference"])]
-            invocation = dbt.cli(args, context=context, target_path=settings.build_dir / "dbt_target")
+                    "--threads", str(threads), *(["--full-refresh"] if full_refresh else [])]
+            exclude = [] if full_refresh else ["tag:reference"]
+            done = 0
+
+            def on_node(unique_id: str) -> None:
+                nonlocal done
+                done += 1
+                progress.report("dbt build", done, total, _node_label(unique_id))
+
             try:
-                for done, event in enumerate(invocation.stream(), start=1):
-                    progress.report("dbt build", done, total, _node_name(event))
-                    yield event
-            except Exception as error:
-                if "Out of Memory Error" in str(error):
-                    raise dg.Failure(description=out_of_memory_advice(str(error))) from error
+                yield from dbt.build(args, context=context, target_path=settings.build_dir / "dbt_target",
+                                     exclude=exclude, on_node=on_node)
+            except DbtBuildError as error:
+                if "Out of Memory Error" in str(error.description):
+                    raise dg.Failure(description=out_of_memory_advice(str(error.description))) from error
                 raise
             with connect_build(settings.build_db) as con:
                 build_state.record(con, "built", state if whole_project else None)

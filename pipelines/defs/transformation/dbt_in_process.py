@@ -1,0 +1,165 @@
+"""dbt run inside the step's own process, its results turned into Dagster events by dagster-dbt.
+
+A dbt subprocess imports dbt again before it runs a single node: about 2.5 s, mostly mashumaro building
+the artifact schemas, which dagster-dbt has already paid for in this process when it loaded the
+definitions. On a small increment that start-up was a third of the dbt step.
+
+dbt runs in the calling thread, as its own CLI does, so that an interrupt (Ctrl-C, or Dagster
+terminating the run) reaches it and it cancels its queries. Dagster receives the materialisations and
+check results when dbt has finished; meanwhile each finished node is printed to stdout (the step's
+compute log) and reported to `on_node`.
+
+The selection (a subset of the models picked in the UI, the checks selected with them) and the
+translation of dbt's result events are dagster-dbt's own, the same as for its subprocess.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import queue
+import shutil
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator
+from dagster_dbt.asset_utils import get_updated_cli_invocation_params_for_context
+from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
+
+# dbt's events for a finished node: what dagster-dbt turns into materialisations and check results
+RESULT_EVENTS = frozenset({"LogSeedResult", "LogModelResult", "LogSnapshotResult", "LogTestResult"})
+PARTIAL_PARSE = "partial_parse.msgpack"
+STOP_TIMEOUT_SECONDS = 30
+_FINISHED = object()
+
+
+class DbtBuildError(dg.Failure):
+    """dbt reported errors: a node failed, a test found failing rows, or dbt itself could not run."""
+
+
+@dataclasses.dataclass
+class _Collector:
+    """Receives dbt's events in dbt's threads: passes the result events on, keeps the error messages."""
+
+    on_node: Callable[[str], None]
+    results: queue.SimpleQueue = dataclasses.field(default_factory=queue.SimpleQueue)
+    errors: list[str] = dataclasses.field(default_factory=list)
+    lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+
+    def __call__(self, event) -> None:
+        name, level = event.info.name, event.info.level
+        if name not in RESULT_EVENTS and level != "error":
+            return
+        from dbt_common.events.functions import msg_to_dict
+
+        raw = msg_to_dict(event)
+        with self.lock:
+            if level == "error":
+                self.errors.append(raw["info"]["msg"])
+            if name in RESULT_EVENTS:
+                self.results.put(raw)
+                sys.stdout.write(raw["info"]["msg"] + "\n")
+                self.on_node(raw["data"].get("node_info", {}).get("unique_id", ""))
+
+
+def dbt_command(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir: Path, profiles_dir: Path,
+                target_path: Path, target: str | None, exclude: Sequence[str] = ()) -> tuple[list[str], Any]:
+    """dbt's arguments for the assets and checks selected in `context`, and dagster-dbt's invocation
+    parameters: the manifest, translator and project of the dbt assets `context` runs."""
+    params = get_updated_cli_invocation_params_for_context(context, {}, DagsterDbtTranslator(),
+                                                           runtime_excludes=list(exclude))
+    if params.dbt_project is not None:
+        project_dir = Path(params.dbt_project.project_dir)
+    return [*args, *params.selection_args,
+            *(["--indirect-selection", params.indirect_selection] if params.indirect_selection else []),
+            *(["--target", target] if target else []),
+            "--project-dir", str(project_dir), "--profiles-dir", str(profiles_dir),
+            "--target-path", str(target_path), "--log-path", str(target_path),
+            "--no-send-anonymous-usage-stats", "--no-use-colors", "--quiet"], params
+
+
+def _seed_partial_parse(project_dir: Path, target_path: Path) -> None:
+    """Start a new target folder from the project's parse state (`make parse` writes it): dbt then
+    re-parses only the files changed since, not the whole project."""
+    seeded = target_path / PARTIAL_PARSE
+    project_state = project_dir / "target" / PARTIAL_PARSE
+    if not seeded.exists() and project_state.exists():
+        target_path.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(project_state, seeded)
+
+
+def _close_database() -> None:
+    """dbt-duckdb keeps its DuckDB database open for the life of the process (its `keep_open`, so that
+    every node does not open the file again): closed here, the steps after dbt can open the build
+    database with their own settings, and DuckDB's memory is given back."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        environment = DuckDBConnectionManager._ENV
+        DuckDBConnectionManager.close_all_connections()
+    if environment is not None:
+        environment.close()
+
+
+def _stop(worker: threading.Thread) -> None:
+    """Stop dbt's thread as its CLI stops on Ctrl-C: a KeyboardInterrupt raised in that thread makes dbt
+    cancel its queries and return. The run is being interrupted or failed: waiting for dbt to finish its
+    remaining nodes would only delay it."""
+    if worker.ident is not None and worker.is_alive():
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(KeyboardInterrupt))
+        _interrupt_queries()
+        worker.join(STOP_TIMEOUT_SECONDS)
+
+
+def _interrupt_queries() -> None:
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    environment = DuckDBConnectionManager._ENV
+    connection = getattr(environment, "conn", None)
+    if connection is not None:
+        connection.interrupt()
+
+
+def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir: Path, profiles_dir: Path, target_path: Path,
+          target: str | None = None, exclude: Sequence[str] = (),
+          on_node: Callable[[str], None] = lambda unique_id: None) -> Iterator[Any]:
+    """Run a dbt command in this process; yield the Dagster events of its finished nodes, then raise
+    DbtBuildError if dbt reported errors."""
+    from dbt.cli.main import dbtRunner
+
+    command, params = dbt_command(args, context=context, project_dir=project_dir, profiles_dir=profiles_dir, target_path=target_path,
+                                  target=target, exclude=exclude)
+    _seed_partial_parse(project_dir, target_path)
+    collector = _Collector(on_node)
+    context.log.info(f"dbt {' '.join(command)}")
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append(dbtRunner(callbacks=[collector]).invoke(command))
+        finally:
+            _close_database()
+            collector.results.put(_FINISHED)
+
+    worker = threading.Thread(target=run, name="dbt", daemon=True)
+    worker.start()
+    try:
+        while (raw := collector.results.get()) is not _FINISHED:
+            yield from DbtCoreCliEventMessage(raw_event=raw, event_history_metadata={}).to_default_asset_events(
+                manifest=params.manifest, dagster_dbt_translator=params.dagster_dbt_translator, context=context,
+                target_path=target_path, project=params.dbt_project)
+    except BaseException:
+        _stop(worker)
+        raise
+    finally:
+        sys.stdout.flush()
+    worker.join()
+    result = outcome[0] if outcome else None
+    if result is None or not result.success:
+        messages = collector.errors or [str(getattr(result, "exception", None) or "dbt stopped without saying why")]
+        raise DbtBuildError(description="dbt build failed; its errors:\n\n" + "\n\n".join(messages)
+                            + f"\n\ndbt's log: {target_path / 'dbt.log'}")

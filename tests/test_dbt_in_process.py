@@ -1,0 +1,87 @@
+"""dbt runs inside the run's process: Dagster gets every node's result as before, a subset picked in the UI
+builds only that subset, a failing dbt test fails the step with dbt's words, and the build database is
+closed again once dbt is done."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import dagster as dg
+import duckdb
+
+from pipelines.defs.transformation.assets import dbt_models_def
+from tests.conftest import SEEDS_DIR, copy_tree
+from tests.pipeline_runner import run_pipeline
+
+FUNDING_ROUNDS = dg.AssetKey(["marts", "fct_funding_rounds"])
+STAGED_CANDIDATES = dg.AssetKey(["staging", "stg_raw__candidate_facts"])
+
+
+def _build_db(warehouse):
+    return warehouse.parent / f".{warehouse.stem}.build" / f"{warehouse.stem}.duckdb"
+
+
+def _run_results(warehouse) -> list[dict]:
+    path = warehouse.parent / f".{warehouse.stem}.build" / "dbt_target" / "run_results.json"
+    return json.loads(path.read_text(encoding="utf-8"))["results"]
+
+
+def _run_subset(*keys: dg.AssetKey) -> dg.ExecuteInProcessResult:
+    from pipelines.definitions import defs
+
+    job = defs().resolve_job_def("dealwire_job")
+    return job.execute_in_process(instance=dg.DagsterInstance.get(), raise_on_error=False, asset_selection=list(keys))
+
+
+def test_every_node_of_the_build_reaches_dagster_and_the_database_is_closed_after(workspace):
+    source, warehouse = workspace
+    copy_tree(SEEDS_DIR, source)
+    result = run_pipeline()  # the first run: a full refresh of the whole project
+    materialised = {event.asset_key for event in result.get_asset_materialization_events()}
+    assert set(dbt_models_def().keys) <= materialised
+    evaluations = [event for event in result.all_events if event.event_type_value == "ASSET_CHECK_EVALUATION"]
+    dbt_checks = {key for key in dbt_models_def().check_keys}
+    assert {event.event_specific_data.asset_check_key for event in evaluations} >= dbt_checks
+    assert all(event.event_specific_data.passed for event in evaluations)
+    tests_run = [r for r in _run_results(warehouse) if r["unique_id"].startswith("test.")]
+    assert len(tests_run) >= len(dbt_checks)
+    # dbt's thread is gone and its DuckDB closed: this process opens the build database with other settings
+    assert not [thread for thread in threading.enumerate() if thread.name == "dbt"]
+    con = duckdb.connect(str(_build_db(warehouse)), read_only=True)
+    con.close()
+
+
+def test_a_subset_builds_only_its_models_and_runs_only_their_tests(workspace):
+    source, warehouse = workspace
+    copy_tree(SEEDS_DIR, source)
+    run_pipeline()
+    result = _run_subset(FUNDING_ROUNDS)
+    assert result.success
+    assert {event.asset_key for event in result.get_asset_materialization_events()} == {FUNDING_ROUNDS}
+    built = {r["unique_id"] for r in _run_results(warehouse)}
+    assert {uid for uid in built if uid.startswith("model.")} == {"model.dealwire.fct_funding_rounds"}
+    checked = {event.event_specific_data.asset_check_key.asset_key for event in result.all_events
+               if event.event_type_value == "ASSET_CHECK_EVALUATION"}
+    assert checked == {FUNDING_ROUNDS}
+
+
+def test_a_failing_dbt_test_fails_the_step_with_dbt_s_error(workspace):
+    source, warehouse = workspace
+    copy_tree(SEEDS_DIR, source)
+    run_pipeline()
+    con = duckdb.connect(str(_build_db(warehouse)))
+    try:  # one candidate twice: the staging model's key is no longer unique
+        con.execute("insert into raw.candidate_facts select * from raw.candidate_facts limit 1")
+    finally:
+        con.close()
+    result = _run_subset(STAGED_CANDIDATES)
+    assert not result.success
+    failure = next(event for event in result.all_events if event.is_step_failure)
+    message = failure.event_specific_data.error.message
+    assert "dbt build failed" in message and "unique_stg_raw__candidate_facts_candidate_id" in message, message
+    evaluations = {event.event_specific_data.asset_check_key.name: event.event_specific_data.passed
+                   for event in result.all_events if event.event_type_value == "ASSET_CHECK_EVALUATION"}
+    assert evaluations["unique_stg_raw__candidate_facts_candidate_id"] is False
+    # the database is closed after a failed build too
+    duckdb.connect(str(_build_db(warehouse)), read_only=True).close()
