@@ -54,9 +54,9 @@ def bare_scan(folder: Path) -> float:
 
 class TreeMemory:
     """Peak memory of a process and all its descendants together (the extraction workers included;
-    dbt builds inside the run process), sampled from /proc every 0.1 s. Each process counts its proportional set size (PSS):
-    pages shared between processes (libraries, a forked parent's memory) are split between them
-    instead of being counted once per process, as summing RSS would."""
+    dbt builds inside the run process), sampled from /proc every 0.1 s. Each process counts its
+    proportional set size (PSS): pages shared between processes (libraries, a forked parent's memory)
+    are split between them instead of being counted once per process, as summing RSS would."""
 
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0

@@ -1,18 +1,28 @@
 """dbt runs inside the run's process: Dagster gets every node's result as before, a subset picked in the UI
-builds only that subset, a failing dbt test fails the step with dbt's words, and the build database is
-closed again once dbt is done."""
+builds only that subset, a failing dbt test fails the step with dbt's words, Ctrl-C stops dbt, and the
+build database is closed again once dbt is done."""
 
 from __future__ import annotations
 
 import json
+import os
+import random
+import re
+import signal
+import sys
 import threading
 
 import dagster as dg
 import duckdb
 
+from pipelines.config import PROJECT_ROOT
 from pipelines.defs.transformation.assets import dbt_models_def
 from tests.conftest import SEEDS_DIR, copy_tree
 from tests.pipeline_runner import run_pipeline
+from tests.process_helpers import pipeline_process, sha256
+
+sys.path.insert(0, str(PROJECT_ROOT / "bench"))
+from corpus import article  # noqa: E402  (the benchmark's article generator)
 
 FUNDING_ROUNDS = dg.AssetKey(["marts", "fct_funding_rounds"])
 STAGED_CANDIDATES = dg.AssetKey(["staging", "stg_raw__candidate_facts"])
@@ -85,3 +95,32 @@ def test_a_failing_dbt_test_fails_the_step_with_dbt_s_error(workspace):
     assert evaluations["unique_stg_raw__candidate_facts_candidate_id"] is False
     # the database is closed after a failed build too
     duckdb.connect(str(_build_db(warehouse)), read_only=True).close()
+
+
+def test_ctrl_c_during_dbt_stops_the_run_and_publishes_nothing(workspace):
+    source, warehouse = workspace
+    copy_tree(SEEDS_DIR, source)
+    run_pipeline()
+    before = sha256(warehouse)
+    rng = random.Random(5)
+    for i in range(300):
+        (source / f"generated_{i:04d}.txt").write_text(article(rng, i, 75), encoding="utf-8")
+    process = pipeline_process({})
+    node_finished = re.compile(r"^(\d+) of (\d+) (?:OK|PASS|ERROR|FAIL|SKIP)", flags=re.M)
+    output = []
+    for line in process.stdout:
+        output.append(line)
+        if node_finished.match(line):  # dbt is building
+            os.killpg(process.pid, signal.SIGINT)
+            break
+    else:
+        raise AssertionError("the run ended before dbt built anything:\n" + "".join(output[-40:]))
+    rest, _ = process.communicate(timeout=120)  # dbt stopped: the run ends instead of building on
+    assert process.returncode != 0, rest[-3000:]
+    done = [(int(n), int(total)) for n, total in node_finished.findall("".join(output) + rest)]
+    assert max(n for n, _ in done) < done[0][1]  # dbt did not build on to its last node
+    log = (warehouse.parent / f".{warehouse.stem}.build" / "dbt_target" / "dbt.log").read_text(encoding="utf-8")
+    assert "Exited because of keyboard interrupt" in log  # stopped as its CLI stops on Ctrl-C
+    assert sha256(warehouse) == before
+    run_pipeline()  # nothing left locked or half-written: the next run builds and publishes
+    assert sha256(warehouse) != before

@@ -41,9 +41,9 @@ class DealwireDbtResource(dg.ConfigurableResource):
         Dagster events."""
         from pipelines.defs.transformation import dbt_in_process
 
-        return dbt_in_process.build(args, context=context, project_dir=Path(self.project_dir), profiles_dir=Path(self.profiles_dir),
-                                    target_path=target_path, target=self.target, exclude=exclude,
-                                    on_node=on_node)
+        return dbt_in_process.build(args, context=context, project_dir=Path(self.project_dir),
+                                    profiles_dir=Path(self.profiles_dir), target_path=target_path,
+                                    target=self.target, exclude=exclude, on_node=on_node)
 
 
 @dg.definitions

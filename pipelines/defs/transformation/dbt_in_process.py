@@ -4,10 +4,11 @@ A dbt subprocess imports dbt again before it runs a single node: about 2.5 s, mo
 the artifact schemas, which dagster-dbt has already paid for in this process when it loaded the
 definitions. On a small increment that start-up was a third of the dbt step.
 
-dbt runs in the calling thread, as its own CLI does, so that an interrupt (Ctrl-C, or Dagster
-terminating the run) reaches it and it cancels its queries. Dagster receives the materialisations and
-check results when dbt has finished; meanwhile each finished node is printed to stdout (the step's
-compute log) and reported to `on_node`.
+dbt runs in a thread of its own while the step's thread hands each finished node to Dagster, as it
+comes: the UI shows materialisations and check results during the build, and Dagster's writes overlap
+dbt's work as they did with the subprocess. When the step is interrupted (Ctrl-C, Dagster terminating
+the run) or fails, dbt is stopped as its CLI stops on Ctrl-C: its running queries are cancelled and a
+KeyboardInterrupt is raised in its thread.
 
 The selection (a subset of the models picked in the UI, the checks selected with them) and the
 translation of dbt's result events are dagster-dbt's own, the same as for its subprocess.
@@ -15,8 +16,10 @@ translation of dbt's result events are dagster-dbt's own, the same as for its su
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import dataclasses
+import gc
 import queue
 import shutil
 import sys
@@ -106,33 +109,37 @@ def _close_database() -> None:
 
 
 def _stop(worker: threading.Thread) -> None:
-    """Stop dbt's thread as its CLI stops on Ctrl-C: a KeyboardInterrupt raised in that thread makes dbt
-    cancel its queries and return. The run is being interrupted or failed: waiting for dbt to finish its
-    remaining nodes would only delay it."""
-    if worker.ident is not None and worker.is_alive():
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(KeyboardInterrupt))
-        _interrupt_queries()
-        worker.join(STOP_TIMEOUT_SECONDS)
+    """Stop dbt's thread: cancel the queries dbt's adapter has open, whose nodes then fail at once, and
+    raise KeyboardInterrupt in the thread, which dbt handles as its CLI handles Ctrl-C. The step is being
+    interrupted or has failed: waiting for dbt's remaining nodes would only delay it."""
+    from dbt.adapters.factory import FACTORY
+
+    if worker.ident is None or not worker.is_alive():
+        return
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(KeyboardInterrupt))
+    for adapter in list(FACTORY.adapters.values()):
+        adapter.cancel_open_connections()
+    worker.join(STOP_TIMEOUT_SECONDS)
 
 
-def _interrupt_queries() -> None:
-    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+def _release_memory() -> None:
+    """Give back to the system what dbt's build held (its manifest, DuckDB's buffers): the steps after
+    it (publication, report) then start from what the process held before dbt, not from dbt's peak."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
-    environment = DuckDBConnectionManager._ENV
-    connection = getattr(environment, "conn", None)
-    if connection is not None:
-        connection.interrupt()
 
-
-def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir: Path, profiles_dir: Path, target_path: Path,
-          target: str | None = None, exclude: Sequence[str] = (),
+def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir: Path, profiles_dir: Path,
+          target_path: Path, target: str | None = None, exclude: Sequence[str] = (),
           on_node: Callable[[str], None] = lambda unique_id: None) -> Iterator[Any]:
     """Run a dbt command in this process; yield the Dagster events of its finished nodes, then raise
     DbtBuildError if dbt reported errors."""
     from dbt.cli.main import dbtRunner
 
-    command, params = dbt_command(args, context=context, project_dir=project_dir, profiles_dir=profiles_dir, target_path=target_path,
-                                  target=target, exclude=exclude)
+    command, params = dbt_command(args, context=context, project_dir=project_dir, profiles_dir=profiles_dir,
+                                  target_path=target_path, target=target, exclude=exclude)
     _seed_partial_parse(project_dir, target_path)
     collector = _Collector(on_node)
     context.log.info(f"dbt {' '.join(command)}")
@@ -158,8 +165,9 @@ def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir
     finally:
         sys.stdout.flush()
     worker.join()
+    _release_memory()
     result = outcome[0] if outcome else None
     if result is None or not result.success:
-        messages = collector.errors or [str(getattr(result, "exception", None) or "dbt stopped without saying why")]
+        messages = collector.errors or [str(getattr(result, "exception", None) or "dbt stopped without a message")]
         raise DbtBuildError(description="dbt build failed; its errors:\n\n" + "\n\n".join(messages)
                             + f"\n\ndbt's log: {target_path / 'dbt.log'}")
