@@ -47,7 +47,7 @@ def test_extraction_counts_the_documents_it_extracts_and_retracts_until_a_build_
     assert extraction.run_extraction(settings, EXTRACTOR_VERSION).documents == 4
     assert _changed(settings) == 4
     with connect_build(settings.build_db) as con:  # what the dbt asset records after a successful build
-        build_state.record(con, build_state.CHANGED_DOCUMENTS, "0")
+        build_state.reset_changed_documents(con)
 
     (source / files[0].name).unlink()
     shutil.copy(sorted(CORPUS.glob("*.txt"))[4], source / "added.txt")

@@ -85,6 +85,11 @@ def add_changed_documents(con: duckdb.DuckDBPyConnection, count: int) -> None:
                     [CHANGED_DOCUMENTS, str(count)])
 
 
+def reset_changed_documents(con: duckdb.DuckDBPyConnection) -> None:
+    """Start the count again: dbt has just built the whole project from every change so far."""
+    record(con, CHANGED_DOCUMENTS, "0")
+
+
 def changed_documents(con: duckdb.DuckDBPyConnection) -> int | None:
     """Documents whose extraction rows changed since dbt's last successful build, if known."""
     state = recorded(con, CHANGED_DOCUMENTS)

@@ -136,7 +136,7 @@ def dbt_models_def() -> dg.AssetsDefinition:
                 build_state.record(con, "built", state if whole_project else None)
                 if whole_project:
                     build_state.record(con, "dbt_project", project)
-                    build_state.record(con, build_state.CHANGED_DOCUMENTS, "0")
+                    build_state.reset_changed_documents(con)
 
     return dealwire_dbt_models
 
