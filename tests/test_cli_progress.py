@@ -24,6 +24,8 @@ def test_run_shows_progress_then_a_summary_that_matches_the_warehouse(workspace)
     assert extraction and extraction[-1] == ("5", "5"), bars
     dbt = re.findall(r"dbt build +\[[#-]{30}\] (\d+)/(\d+) steps", bars)
     assert dbt and dbt[-1][0] == dbt[-1][1], bars
+    results = warehouse.parent / ".dealwire.build" / "dbt_target" / "run_results.json"
+    assert int(dbt[-1][1]) == len(json.loads(results.read_text(encoding="utf-8"))["results"])  # every node dbt ran
     test_result = re.compile(r"^\d+ of \d+ (?:PASS|FAIL|WARN|ERROR) ", flags=re.M)
     assert not test_result.search(result.stdout + bars)  # dbt's own lines went to the log file
     # the first run is a full refresh: every data test of the project ran, each logged in the file

@@ -36,14 +36,14 @@ class DealwireDbtResource(dg.ConfigurableResource):
     target: str | None = None
 
     def build(self, args: list[str], *, context: dg.AssetExecutionContext, target_path: Path,
-              exclude: list[str], on_node: Callable[[str], None]) -> Iterator:
+              exclude: list[str], on_progress: Callable[[str, int, int], None]) -> Iterator:
         """Run `dbt <args>` on the dbt assets and checks `context` selected, less `exclude`; yield their
         Dagster events."""
         from pipelines.defs.transformation import dbt_in_process
 
         return dbt_in_process.build(args, context=context, project_dir=Path(self.project_dir),
                                     profiles_dir=Path(self.profiles_dir), target_path=target_path,
-                                    target=self.target, exclude=exclude, on_node=on_node)
+                                    target=self.target, exclude=exclude, on_progress=on_progress)
 
 
 @dg.definitions

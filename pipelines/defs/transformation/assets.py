@@ -103,10 +103,8 @@ def dbt_models_def() -> dg.AssetsDefinition:
                 context.log.info(f"not made from the published warehouse: {', '.join(stale)}; building and "
                                  "publishing again to make them")
             os.environ["DEALWIRE_DBT_PATH"] = str(settings.build_db)
-            total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
             # one target folder per warehouse, kept between runs: dbt re-parses only what changed (partial
             # parsing), and runs do not pile up folders; runs on one warehouse never overlap (writer lock)
-            progress.report("dbt build", 0, total)
             if full_refresh:
                 context.log.info("the dbt project changed since the last build: full refresh")
             context.log.info(f"dbt runs {threads} node{'s' if threads > 1 else ''} at a time")
@@ -118,16 +116,13 @@ def dbt_models_def() -> dg.AssetsDefinition:
             args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "info",
                     "--threads", str(threads), *(["--full-refresh"] if full_refresh else [])]
             exclude = [] if full_refresh else ["tag:reference"]
-            done = 0
 
-            def on_node(unique_id: str) -> None:
-                nonlocal done
-                done += 1
-                progress.report("dbt build", done, total, _node_label(unique_id))
+            def on_progress(unique_id: str, done: int, nodes: int) -> None:
+                progress.report("dbt build", done, nodes, _node_label(unique_id) if unique_id else "")
 
             try:
                 yield from dbt.build(args, context=context, target_path=settings.build_dir / "dbt_target",
-                                     exclude=exclude, on_node=on_node)
+                                     exclude=exclude, on_progress=on_progress)
             except DbtBuildError as error:
                 if "Out of Memory Error" in str(error.description):
                     raise dg.Failure(description=out_of_memory_advice(str(error.description))) from error

@@ -46,15 +46,21 @@ class DbtBuildError(dg.Failure):
 
 @dataclasses.dataclass
 class _Collector:
-    """Receives dbt's events in dbt's threads: passes the result events on, keeps the error messages."""
+    """Receives dbt's events in dbt's threads: passes the result events on, keeps the error messages, and
+    reports progress: the number of nodes dbt announces before its first one, then each finished node."""
 
-    on_node: Callable[[str], None]
+    on_progress: Callable[[str, int, int], None]
     results: queue.SimpleQueue = dataclasses.field(default_factory=queue.SimpleQueue)
     errors: list[str] = dataclasses.field(default_factory=list)
     lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+    nodes: int = 0
+    finished: int = 0
 
     def __call__(self, event) -> None:
         name, level = event.info.name, event.info.level
+        if name == "ConcurrencyLine":
+            self.nodes = event.data.node_count
+            self.on_progress("", 0, self.nodes)
         if name not in RESULT_EVENTS and level != "error":
             return
         from dbt_common.events.functions import msg_to_dict
@@ -66,7 +72,9 @@ class _Collector:
             if name in RESULT_EVENTS:
                 self.results.put(raw)
                 sys.stdout.write(raw["info"]["msg"] + "\n")
-                self.on_node(raw["data"].get("node_info", {}).get("unique_id", ""))
+                self.finished += 1
+                self.on_progress(raw["data"].get("node_info", {}).get("unique_id", ""), self.finished,
+                                 max(self.nodes, self.finished))
 
 
 def dbt_command(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir: Path, profiles_dir: Path,
@@ -133,15 +141,16 @@ def _release_memory() -> None:
 
 def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir: Path, profiles_dir: Path,
           target_path: Path, target: str | None = None, exclude: Sequence[str] = (),
-          on_node: Callable[[str], None] = lambda unique_id: None) -> Iterator[Any]:
+          on_progress: Callable[[str, int, int], None] = lambda unique_id, done, total: None) -> Iterator[Any]:
     """Run a dbt command in this process; yield the Dagster events of its finished nodes, then raise
-    DbtBuildError if dbt reported errors."""
+    DbtBuildError if dbt reported errors. `on_progress(unique_id, done, total)` hears how many nodes dbt
+    will run (unique_id empty, done 0), then of each finished node."""
     from dbt.cli.main import dbtRunner
 
     command, params = dbt_command(args, context=context, project_dir=project_dir, profiles_dir=profiles_dir,
                                   target_path=target_path, target=target, exclude=exclude)
     _seed_partial_parse(project_dir, target_path)
-    collector = _Collector(on_node)
+    collector = _Collector(on_progress)
     context.log.info(f"dbt {' '.join(command)}")
     outcome: list = []
 
