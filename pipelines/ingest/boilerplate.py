@@ -264,7 +264,8 @@ def _is_legal(line: str, key: str) -> bool:
         return True
     if "cookie" in key and _COOKIE_CONTEXT.search(key):
         return True
-    if _SITE_NOTICE.search(key) and _NOTICE_LINK_END.search(key + "."):
+    # every site-notice phrase holds "site" or "blog": most lines never reach the pattern
+    if ("site" in key or "blog" in key) and _SITE_NOTICE.search(key) and _NOTICE_LINK_END.search(key + "."):
         return True
     if len(line) < 300 and _COPYRIGHT_YEAR.search(line):
         return True
@@ -336,6 +337,8 @@ def is_boilerplate(line: str) -> bool:
     """Whether one line, taken on its own, is web furniture rather than article text."""
     stripped = line.strip()
     if not stripped:
+        return False
+    if len(stripped) > LEGAL_LINE:  # past the longest notice, and long lines are article text
         return False
     key = line_key(stripped)
     if _is_legal(stripped, key):

@@ -8,6 +8,7 @@ both languages ("a", "on", "plus") are left out of both lists.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 FRENCH_WORDS = frozenset({
     "le", "la", "les", "un", "une", "des", "du", "de", "et", "est", "sont", "été", "ont", "avait",
@@ -34,12 +35,10 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 def detect_language(text: str) -> str | None:
     """'fr', 'en', or None when the text is too short or too mixed to tell."""
-    french = english = 0
-    for word in _WORD.findall(text.lower()):
-        if word in FRENCH_WORDS:
-            french += 1
-        elif word in ENGLISH_WORDS:
-            english += 1
+    # counted in C, then looked up once per distinct word rather than once per word
+    counts = Counter(_WORD.findall(text.lower()))
+    french = sum(counts[word] for word in FRENCH_WORDS.intersection(counts))
+    english = sum(counts[word] for word in ENGLISH_WORDS.intersection(counts) if word not in FRENCH_WORDS)
     if french + english < MIN_HITS:
         return None
     if french >= MARGIN * english and french > english:
