@@ -103,8 +103,6 @@ def dbt_models_def() -> dg.AssetsDefinition:
                 context.log.info(f"not made from the published warehouse: {', '.join(stale)}; building and "
                                  "publishing again to make them")
             os.environ["DEALWIRE_DBT_PATH"] = str(settings.build_db)
-            # one target folder per warehouse, kept between runs: dbt re-parses only what changed (partial
-            # parsing), and runs do not pile up folders; runs on one warehouse never overlap (writer lock)
             if full_refresh:
                 context.log.info("the dbt project changed since the last build: full refresh")
             context.log.info(f"dbt runs {threads} node{'s' if threads > 1 else ''} at a time")
@@ -120,6 +118,8 @@ def dbt_models_def() -> dg.AssetsDefinition:
             def on_progress(unique_id: str, done: int, nodes: int) -> None:
                 progress.report("dbt build", done, nodes, _node_label(unique_id) if unique_id else "")
 
+            # one target folder per warehouse, kept between runs: dbt re-parses only what changed (partial
+            # parsing), and runs do not pile up folders; runs on one warehouse never overlap (writer lock)
             try:
                 yield from dbt.build(args, context=context, target_path=settings.build_dir / "dbt_target",
                                      exclude=exclude, on_progress=on_progress)

@@ -5,8 +5,8 @@ the artifact schemas, which dagster-dbt has already paid for in this process whe
 definitions. On a small increment that start-up was a third of the dbt step.
 
 dbt runs in a thread of its own while the step's thread hands each finished node to Dagster, as it
-comes: the UI shows materialisations and check results during the build, and Dagster's writes overlap
-dbt's work as they did with the subprocess. When the step is interrupted (Ctrl-C, Dagster terminating
+comes: the UI shows materialisations and check results during the build, and Dagster's writes go on
+beside dbt's work (sharing the GIL with it, where the subprocess had a core of its own). When the step is interrupted (Ctrl-C, Dagster terminating
 the run) or fails, dbt is stopped as its CLI stops on Ctrl-C: its running queries are cancelled and a
 KeyboardInterrupt is raised in its thread.
 
@@ -141,7 +141,7 @@ def _release_memory() -> None:
 
 def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir: Path, profiles_dir: Path,
           target_path: Path, target: str | None = None, exclude: Sequence[str] = (),
-          on_progress: Callable[[str, int, int], None] = lambda unique_id, done, total: None) -> Iterator[Any]:
+          on_progress: Callable[[str, int, int], None]) -> Iterator[Any]:
     """Run a dbt command in this process; yield the Dagster events of its finished nodes, then raise
     DbtBuildError if dbt reported errors. `on_progress(unique_id, done, total)` hears how many nodes dbt
     will run (unique_id empty, done 0), then of each finished node."""
