@@ -18,7 +18,7 @@ from tests.pipeline_runner import run_pipeline
 INCREMENTAL_MODELS = {"dim_documents": "marts", "int_candidate_facts_clustered": "intermediate",
                       "int_organization_key_misspellings": "intermediate",
                       "int_deal_events_deduplicated": "intermediate",
-                      "int_candidate_facts_resolved": "intermediate"}
+                      "int_candidate_facts_resolved": "intermediate", "fct_evidence": "marts"}
 
 
 def _rows(db, table: str) -> list[str]:

@@ -1,8 +1,21 @@
+{#- Incremental: a row of evidence is its candidate's row of int_candidate_facts_clustered, under the id
+    of the fact it ended in. A run writes the rows whose values are new (new candidates, a candidate
+    whose fact changed because a new article joined or split it), and the post-hook drops the rows of
+    candidates that are gone; the result equals a full refresh (tests/test_dbt_incremental.py).
+    Rebuilt as a table, it rewrote every quote on each run (0.7 s of an increment at 100,000
+    articles). -#}
+{{
+    config(
+        materialized='incremental',
+        unique_key='candidate_id',
+        post_hook="{{ delete_rows_gone('candidate_id', ref('int_candidate_facts_clustered')) }}"
+    )
+}}
 with clustered as (
     select * from {{ ref('int_candidate_facts_clustered') }}
 ),
 
-final as (
+located as (
     select
         candidate_id,
         event_id as fact_id,
@@ -12,6 +25,32 @@ final as (
         char_end,
         quote
     from clustered
+),
+
+{% if is_incremental() %}
+changed as (
+    select l.candidate_id
+    from located as l
+    where not exists (
+        select 1
+        from {{ this }} as e
+        where e.candidate_id = l.candidate_id
+          and e.fact_id = l.fact_id
+          and e.fact_table = l.fact_table
+          and e.document_id = l.document_id
+          and e.char_start = l.char_start
+          and e.char_end = l.char_end
+          and e.quote = l.quote
+    )
+),
+{% endif %}
+
+final as (
+    select *
+    from located
+    {% if is_incremental() %}
+    semi join changed using (candidate_id)
+    {% endif %}
 )
 
 select * from final
