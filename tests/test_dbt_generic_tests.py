@@ -1,9 +1,12 @@
 """The project's own generic tests fail on the broken rows they are written for, run by the real dbt CLI on a
 copy of a warehouse the job built: row_rules (one per model for its not-null, accepted-values and expression
-rules) names the rule it caught; evidence_quote_matches_text catches a quote that is not its document's span."""
+rules) names the rule it caught; evidence_quote_matches_text catches a quote that is not its document's span. In
+a small build (var check_changed_documents_only), the tests that read the texts check only the documents the
+Python side noted as changed."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -27,18 +30,20 @@ def build_db(tmp_path_factory) -> Path:
     return warehouse.parent / ".dealwire.build" / "dealwire.duckdb"
 
 
-def failures_of(build_db: Path, work: Path, breakage: str | None, select: str, test_name: str) -> tuple[int, str]:
+def failures_of(build_db: Path, work: Path, breakage: str | None, select: str, test_name: str,
+                variables: dict | None = None) -> tuple[int, str]:
     """Copy the build database (under its own name: dbt's views name its catalog), apply `breakage`, run the
-    tests `select` picks storing their failures; dbt's exit code and the table of the failures of the test
-    whose name starts with `test_name`."""
+    tests `select` picks storing their failures (with dbt's `variables`); dbt's exit code and the table of
+    the failures of the test whose name starts with `test_name`."""
     database = work / "dealwire.duckdb"
+    work.mkdir(parents=True, exist_ok=True)
     shutil.copy(build_db, database)
     if breakage:
         con = duckdb.connect(str(database))
         con.execute(breakage)
         con.close()
     result = subprocess.run(
-        [str(DBT), "test", "--select", select, "--store-failures",
+        [str(DBT), "test", "--select", *select.split(), "--store-failures", "--vars", json.dumps(variables or {}),
          "--profiles-dir", ".", "--project-dir", ".", "--target-path", str(work / "target"),
          "--log-path", str(work / "logs")],
         cwd=DBT_PROJECT_DIR, env={**os.environ, "DEALWIRE_DBT_PATH": str(database)}, capture_output=True, text=True)
@@ -76,10 +81,11 @@ def test_row_rules_name_each_broken_rule_and_count_its_rows(build_db, tmp_path):
                        "accepted values: amount_qualifier": no_qualifier}
 
 
-def quote_failures(build_db: Path, work: Path, breakage: str | None) -> tuple[int, list[tuple]]:
+def quote_failures(build_db: Path, work: Path, breakage: str | None,
+                   variables: dict | None = None) -> tuple[int, list[tuple]]:
     """dbt's exit code and the (document, start, end, has_document) of the failing rows of the evidence test."""
     code, table = failures_of(build_db, work, breakage, "fct_evidence,test_name:evidence_quote_matches_text",
-                              "evidence_quote_matches_text_f")
+                              "evidence_quote_matches_text_f", variables)
     with duckdb.connect(str(work / "dealwire.duckdb"), read_only=True) as con:
         rows = con.execute(f"select document_key, char_start, char_end, has_document from {table} "
                            "order by all").fetchall()
@@ -107,3 +113,37 @@ def test_evidence_quote_test_catches_a_shifted_span_a_missing_quote_and_a_missin
     assert failing == sorted([(shifted_doc, shifted_start + 1, shifted_end + 1, True),
                               (null_doc, null_start, null_end, True),
                               ("doc_missing", gone_start, gone_end, False)])
+
+
+SMALL_BUILD = {"check_changed_documents_only": True}
+
+
+def _break_two_documents(build_db: Path) -> tuple[str, str, str]:
+    """Breakage that shifts a quote and miscounts the text of two documents, of which only the first is noted
+    as changed since the last build; and the two documents."""
+    with duckdb.connect(str(build_db), read_only=True) as con:
+        changed, unchanged = (d for (d,) in con.execute(
+            "select distinct document_id from marts.fct_evidence order by 1 limit 2").fetchall())
+    return f"""
+        update marts.fct_evidence set quote = quote || ' ' where document_id in ('{changed}', '{unchanged}');
+        update marts.dim_documents set n_chars = n_chars + 1 where document_id in ('{changed}', '{unchanged}');
+        delete from raw.changed_documents;
+        insert into raw.changed_documents values ('{changed}');""", changed, unchanged
+
+
+def test_a_small_build_checks_the_evidence_of_the_documents_it_changed(build_db, tmp_path):
+    breakage, changed, unchanged = _break_two_documents(build_db)
+    code, failing = quote_failures(build_db, tmp_path / "small", breakage, SMALL_BUILD)
+    assert code == 1 and failing and {doc for doc, *_ in failing} == {changed}
+    code, failing = quote_failures(build_db, tmp_path / "full", breakage)
+    assert code == 1 and {doc for doc, *_ in failing} == {changed, unchanged}
+
+
+def test_a_small_build_checks_the_length_of_the_texts_it_changed(build_db, tmp_path):
+    breakage, _, _ = _break_two_documents(build_db)
+    rule = "expression is true: n_chars = length(text)"
+    for work, variables, documents in ((tmp_path / "small", SMALL_BUILD, 1), (tmp_path / "full", None, 2)):
+        code, table = failures_of(build_db, work, breakage, "dim_documents,test_name:row_rules",
+                                  "row_rules_dim_documents_text_length", variables)
+        with duckdb.connect(str(work / "dealwire.duckdb"), read_only=True) as con:
+            assert (code, con.execute(f"select rule, failing_rows from {table}").fetchall()) == (1, [(rule, documents)])

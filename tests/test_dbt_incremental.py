@@ -49,10 +49,24 @@ def _organization_names(db, name_key: str) -> list[str]:
         con.close()
 
 
-def _dbt_threads(warehouse) -> int:
-    """How many nodes the last dbt build ran at a time, as dbt recorded it."""
+def _dbt_args(warehouse) -> dict:
+    """The arguments of the last dbt build, as dbt recorded them."""
     results = warehouse.parent / f".{warehouse.stem}.build" / "dbt_target" / "run_results.json"
-    return json.loads(results.read_text(encoding="utf-8"))["args"]["threads"]
+    return json.loads(results.read_text(encoding="utf-8"))["args"]
+
+
+def _dbt_threads(warehouse) -> int:
+    """How many nodes the last dbt build ran at a time."""
+    return _dbt_args(warehouse)["threads"]
+
+
+def _changed_documents(warehouse) -> set[str]:
+    """The documents noted as changed since dbt's last successful build."""
+    con = duckdb.connect(str(warehouse.parent / f".{warehouse.stem}.build" / warehouse.name), read_only=True)
+    try:
+        return {d for (d,) in con.execute("select document_id from raw.changed_documents").fetchall()}
+    finally:
+        con.close()
 
 
 def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
@@ -70,7 +84,8 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     # a company written one way, until more articles write it another: its earlier candidate is renamed
     (source / "neuroflow.txt").write_text("Neuroflow lève 6 millions d'euros auprès de Partech.\n", encoding="utf-8")
     run_pipeline()
-    assert _dbt_threads(warehouse) == 1  # a full refresh: one node at a time
+    assert _dbt_threads(warehouse) == 1  # a full refresh: one node at a time, every test on every row
+    assert not _dbt_args(warehouse).get("vars")
     assert _organization_names(warehouse, "neuroflow") == ["Neuroflow"]
     assert _misspellings(warehouse, "kestrel dynamics") == ["kestrel dynamic"]
     assert _misspellings(warehouse, "orbital robotics") == []
@@ -92,7 +107,10 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
         (source / f"neuroflow {n}.txt").write_text(f"NeuroFlow a signé un contrat avec {customer}.\n",
                                                    encoding="utf-8")
     run_pipeline()
-    assert _dbt_threads(warehouse) == 2  # a few documents changed: two nodes at a time
+    # a few documents changed: two nodes at a time, and the tests that read the texts check those documents
+    assert _dbt_threads(warehouse) == 2
+    assert _dbt_args(warehouse)["vars"] == {"check_changed_documents_only": True}
+    assert _changed_documents(warehouse) == set()
     assert _organization_names(warehouse, "neuroflow") == ["NeuroFlow"] * 3
     assert _misspellings(warehouse, "kestrel dynamics") == []
     assert _misspellings(warehouse, "orbital robotics") == ["orbital robotiks"]
@@ -144,3 +162,28 @@ def test_runs_after_the_first_leave_the_reference_data_out_until_it_changes(work
     with open(project / "seeds" / "ref_fx_rates.csv", "a", encoding="utf-8") as handle:
         handle.write("EUR,1990,1.2,test\n")
     assert dbt_project_digest(project) != before
+
+
+def test_documents_changed_before_a_failed_build_are_checked_by_the_next_one(workspace, monkeypatch):
+    from pipelines.definitions import defs
+
+    source, warehouse = workspace
+    (source / "a.txt").write_text("Quantiq lève 12 millions d'euros auprès de Elaia.\n", encoding="utf-8")
+    run_pipeline()
+    assert _changed_documents(warehouse) == set()
+    (source / "b.txt").write_text("Orbital AI raised $40 million in a Series B led by Lightspeed.\n",
+                                  encoding="utf-8")
+    monkeypatch.setenv("DEALWIRE_DBT_MEMORY_LIMIT", "1MB")  # dbt's build fails
+    failed = defs().resolve_job_def("dealwire_job").execute_in_process(instance=dg.DagsterInstance.get(),
+                                                                       raise_on_error=False)
+    assert not failed.success
+    (new,) = _changed_documents(warehouse)
+    monkeypatch.delenv("DEALWIRE_DBT_MEMORY_LIMIT")
+    run_pipeline()  # nothing new to read or extract: the notes of the failed run are what it checks
+    assert _dbt_args(warehouse)["vars"] == {"check_changed_documents_only": True}
+    assert _changed_documents(warehouse) == set()
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert new in {d for (d,) in con.execute("select document_id from marts.fct_evidence").fetchall()}
+    finally:
+        con.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -71,29 +72,31 @@ def record(con: duckdb.DuckDBPyConnection, name: str, state: str | None) -> None
         con.execute("insert into raw.build_state values (?, ?)", [name, state])
 
 
-# Documents extracted or retracted since dbt's last successful build of the whole project; unknown (no row)
-# until that build has run once.
+# Documents ingested, extracted or retracted since dbt's last successful build of the whole project: their ids
+# in raw.changed_documents, and this row once such a build has run (before it, how much changed is unknown).
 CHANGED_DOCUMENTS = "documents_changed_since_build"
 
 
-def add_changed_documents(con: duckdb.DuckDBPyConnection, count: int) -> None:
-    """Count `count` more documents whose extraction rows changed; called in the transaction that changes them."""
-    if count:
-        _ensure(con)
-        con.execute("insert into raw.build_state values (?, ?) on conflict (name) do update "
-                    "set state = (cast(raw.build_state.state as bigint) + cast(excluded.state as bigint))::varchar",
-                    [CHANGED_DOCUMENTS, str(count)])
+def add_changed_documents(con: duckdb.DuckDBPyConnection, document_ids_sql: str, parameters: Sequence = ()) -> None:
+    """Note the documents the query `document_ids_sql` (one column of ids) selects as changed; called in the
+    transaction that changes their rows, so that a run killed half-way leaves the rows and the note together."""
+    con.execute(f"""
+        insert into raw.changed_documents
+        select distinct document_id from ({document_ids_sql}) as changed (document_id)
+        where document_id not in (select document_id from raw.changed_documents)""", list(parameters))
 
 
 def reset_changed_documents(con: duckdb.DuckDBPyConnection) -> None:
-    """Start the count again: dbt has just built the whole project from every change so far."""
+    """Start again: dbt has just built the whole project from every change so far, and its tests passed."""
+    con.execute("delete from raw.changed_documents")
     record(con, CHANGED_DOCUMENTS, "0")
 
 
 def changed_documents(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Documents whose extraction rows changed since dbt's last successful build, if known."""
-    state = recorded(con, CHANGED_DOCUMENTS)
-    return int(state) if state is not None else None
+    """How many documents changed since dbt's last successful build; None before the first one."""
+    if recorded(con, CHANGED_DOCUMENTS) is None:
+        return None
+    return con.execute("select count(*) from raw.changed_documents").fetchone()[0]
 
 
 def published_state(warehouse_path: Path) -> str | None:

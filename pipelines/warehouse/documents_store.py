@@ -20,6 +20,7 @@ import polars as pl
 
 from pipelines.ingest import DocumentText, Rejection, Unchanged, discover
 from pipelines.ingest.discovery import MapReads
+from pipelines.warehouse.build_state import add_changed_documents
 
 BATCH_FILES = 2000
 
@@ -200,6 +201,11 @@ def _merge(con: duckdb.DuckDBPyConnection, files: int, files_unchanged: int, ext
                   and d.document_id in (select unnest(?))
             """, [changed_ids])
             con.execute("delete from raw.stage_progress where document_id in (select unnest(?))", [changed_ids])
+        # what dbt's next build checks again: the new texts, and the documents whose rows moved or went
+        add_changed_documents(con, """
+            select document_id from incoming_unique where document_id not in (select document_id from raw.documents)
+            union all select document_id from removed_documents
+            union all select unnest(?::varchar[])""", [changed_ids])
         added = con.execute("""
             insert into raw.documents
             select document_id, content_sha256, source_path, title, language, published_at, url, source,

@@ -123,3 +123,11 @@ create table if not exists raw.stage_progress (
     extractor_version  varchar not null
     -- (stage, document_id) is unique
 );
+
+-- The documents whose rows the Python side wrote or removed since dbt's last successful build of the whole
+-- project (pipelines/warehouse/build_state.py): what a small build's tests that read the texts look at, the
+-- rest being what a build whose tests all passed already checked.
+create table if not exists raw.changed_documents (
+    document_id        varchar not null
+    -- unique
+);

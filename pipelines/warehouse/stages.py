@@ -74,7 +74,7 @@ def replace_rows(
         con.execute(
             "insert into raw.stage_progress select ?, document_id, ? from doc_ids", [stage, version]
         )
-        add_changed_documents(con, len(document_ids))
+        add_changed_documents(con, "select document_id from doc_ids")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -93,6 +93,8 @@ def retract_orphans(con: duckdb.DuckDBPyConnection, stage: str) -> int:
         return 0
     con.execute("begin transaction")
     try:
+        add_changed_documents(con, "select document_id from raw.stage_progress where stage = ? and document_id "
+                                   "not in (select document_id from raw.documents)", [stage])
         for table in reversed(STAGE_TABLES[stage]):
             if table == "raw.candidate_fact_investors":
                 con.execute(
@@ -105,7 +107,6 @@ def retract_orphans(con: duckdb.DuckDBPyConnection, stage: str) -> int:
             "delete from raw.stage_progress where stage = ? and document_id not in (select document_id from raw.documents)",
             [stage],
         )
-        add_changed_documents(con, gone)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
