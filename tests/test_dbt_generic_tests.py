@@ -1,12 +1,11 @@
 """The project's own generic tests fail on the broken rows they are written for, run by the real dbt CLI on a
 copy of a warehouse the job built: row_rules (one per model for its not-null, accepted-values and expression
 rules) names the rule it caught; evidence_quote_matches_text catches a quote that is not its document's span. In
-a small build (var check_changed_documents_only), the tests that read the texts check only the documents the
-Python side noted as changed."""
+a small build (DEALWIRE_CHECK_CHANGED_DOCUMENTS_ONLY=1), the tests that read the texts check only the documents
+the Python side noted as changed."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -31,10 +30,10 @@ def build_db(tmp_path_factory) -> Path:
 
 
 def failures_of(build_db: Path, work: Path, breakage: str | None, select: str, test_name: str,
-                variables: dict | None = None) -> tuple[int, str]:
+                small_build: bool = False) -> tuple[int, str]:
     """Copy the build database (under its own name: dbt's views name its catalog), apply `breakage`, run the
-    tests `select` picks storing their failures (with dbt's `variables`); dbt's exit code and the table of
-    the failures of the test whose name starts with `test_name`."""
+    tests `select` picks storing their failures (as a small build runs them, or every row); dbt's exit code
+    and the table of the failures of the test whose name starts with `test_name`."""
     database = work / "dealwire.duckdb"
     work.mkdir(parents=True, exist_ok=True)
     shutil.copy(build_db, database)
@@ -43,10 +42,12 @@ def failures_of(build_db: Path, work: Path, breakage: str | None, select: str, t
         con.execute(breakage)
         con.close()
     result = subprocess.run(
-        [str(DBT), "test", "--select", *select.split(), "--store-failures", "--vars", json.dumps(variables or {}),
+        [str(DBT), "test", "--select", *select.split(), "--store-failures",
          "--profiles-dir", ".", "--project-dir", ".", "--target-path", str(work / "target"),
          "--log-path", str(work / "logs")],
-        cwd=DBT_PROJECT_DIR, env={**os.environ, "DEALWIRE_DBT_PATH": str(database)}, capture_output=True, text=True)
+        cwd=DBT_PROJECT_DIR, capture_output=True, text=True,
+        env={**os.environ, "DEALWIRE_DBT_PATH": str(database),
+             "DEALWIRE_CHECK_CHANGED_DOCUMENTS_ONLY": "1" if small_build else "0"})
     with duckdb.connect(str(database), read_only=True) as con:
         (table,) = con.execute("select schema_name || '.' || table_name from duckdb_tables() "
                                "where starts_with(table_name, ?)", [test_name]).fetchone()
@@ -82,10 +83,10 @@ def test_row_rules_name_each_broken_rule_and_count_its_rows(build_db, tmp_path):
 
 
 def quote_failures(build_db: Path, work: Path, breakage: str | None,
-                   variables: dict | None = None) -> tuple[int, list[tuple]]:
+                   small_build: bool = False) -> tuple[int, list[tuple]]:
     """dbt's exit code and the (document, start, end, has_document) of the failing rows of the evidence test."""
     code, table = failures_of(build_db, work, breakage, "fct_evidence,test_name:evidence_quote_matches_text",
-                              "evidence_quote_matches_text_f", variables)
+                              "evidence_quote_matches_text_f", small_build)
     with duckdb.connect(str(work / "dealwire.duckdb"), read_only=True) as con:
         rows = con.execute(f"select document_key, char_start, char_end, has_document from {table} "
                            "order by all").fetchall()
@@ -115,9 +116,6 @@ def test_evidence_quote_test_catches_a_shifted_span_a_missing_quote_and_a_missin
                               ("doc_missing", gone_start, gone_end, False)])
 
 
-SMALL_BUILD = {"check_changed_documents_only": True}
-
-
 def _break_two_documents(build_db: Path) -> tuple[str, str, str]:
     """Breakage that shifts a quote and miscounts the text of two documents, of which only the first is noted
     as changed since the last build; and the two documents."""
@@ -133,7 +131,7 @@ def _break_two_documents(build_db: Path) -> tuple[str, str, str]:
 
 def test_a_small_build_checks_the_evidence_of_the_documents_it_changed(build_db, tmp_path):
     breakage, changed, unchanged = _break_two_documents(build_db)
-    code, failing = quote_failures(build_db, tmp_path / "small", breakage, SMALL_BUILD)
+    code, failing = quote_failures(build_db, tmp_path / "small", breakage, small_build=True)
     assert code == 1 and failing and {doc for doc, *_ in failing} == {changed}
     code, failing = quote_failures(build_db, tmp_path / "full", breakage)
     assert code == 1 and {doc for doc, *_ in failing} == {changed, unchanged}
@@ -142,8 +140,8 @@ def test_a_small_build_checks_the_evidence_of_the_documents_it_changed(build_db,
 def test_a_small_build_checks_the_length_of_the_texts_it_changed(build_db, tmp_path):
     breakage, _, _ = _break_two_documents(build_db)
     rule = "expression is true: n_chars = length(text)"
-    for work, variables, documents in ((tmp_path / "small", SMALL_BUILD, 1), (tmp_path / "full", None, 2)):
+    for work, small_build, documents in ((tmp_path / "small", True, 1), (tmp_path / "full", False, 2)):
         code, table = failures_of(build_db, work, breakage, "dim_documents,test_name:row_rules",
-                                  "row_rules_dim_documents_text_length", variables)
+                                  "row_rules_dim_documents_text_length", small_build)
         with duckdb.connect(str(work / "dealwire.duckdb"), read_only=True) as con:
             assert (code, con.execute(f"select rule, failing_rows from {table}").fetchall()) == (1, [(rule, documents)])

@@ -49,15 +49,18 @@ def _organization_names(db, name_key: str) -> list[str]:
         con.close()
 
 
-def _dbt_args(warehouse) -> dict:
-    """The arguments of the last dbt build, as dbt recorded them."""
-    results = warehouse.parent / f".{warehouse.stem}.build" / "dbt_target" / "run_results.json"
-    return json.loads(results.read_text(encoding="utf-8"))["args"]
-
-
 def _dbt_threads(warehouse) -> int:
-    """How many nodes the last dbt build ran at a time."""
-    return _dbt_args(warehouse)["threads"]
+    """How many nodes the last dbt build ran at a time, as dbt recorded it."""
+    results = warehouse.parent / f".{warehouse.stem}.build" / "dbt_target" / "run_results.json"
+    return json.loads(results.read_text(encoding="utf-8"))["args"]["threads"]
+
+
+def _quotes_checked_in(warehouse) -> str:
+    """Which documents the last build's evidence test read: the condition it ran with, as dbt wrote it."""
+    run = warehouse.parent / f".{warehouse.stem}.build" / "dbt_target" / "run"
+    (sql,) = run.rglob("evidence_quote_matches_text_fct_evidence_quote.sql")
+    evidence = sql.read_text(encoding="utf-8").split("with evidence as (", 1)[1].split("\n),", 1)[0]
+    return evidence.split(">= 0 and", 1)[1].strip()
 
 
 def _changed_documents(warehouse) -> set[str]:
@@ -85,7 +88,7 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     (source / "neuroflow.txt").write_text("Neuroflow lève 6 millions d'euros auprès de Partech.\n", encoding="utf-8")
     run_pipeline()
     assert _dbt_threads(warehouse) == 1  # a full refresh: one node at a time, every test on every row
-    assert not _dbt_args(warehouse).get("vars")
+    assert _quotes_checked_in(warehouse) == "true"
     assert _organization_names(warehouse, "neuroflow") == ["Neuroflow"]
     assert _misspellings(warehouse, "kestrel dynamics") == ["kestrel dynamic"]
     assert _misspellings(warehouse, "orbital robotics") == []
@@ -109,7 +112,7 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
     run_pipeline()
     # a few documents changed: two nodes at a time, and the tests that read the texts check those documents
     assert _dbt_threads(warehouse) == 2
-    assert _dbt_args(warehouse)["vars"] == {"check_changed_documents_only": True}
+    assert _quotes_checked_in(warehouse).startswith("list_contains(['doc_")
     assert _changed_documents(warehouse) == set()
     assert _organization_names(warehouse, "neuroflow") == ["NeuroFlow"] * 3
     assert _misspellings(warehouse, "kestrel dynamics") == []
@@ -180,7 +183,7 @@ def test_documents_changed_before_a_failed_build_are_checked_by_the_next_one(wor
     (new,) = _changed_documents(warehouse)
     monkeypatch.delenv("DEALWIRE_DBT_MEMORY_LIMIT")
     run_pipeline()  # nothing new to read or extract: the notes of the failed run are what it checks
-    assert _dbt_args(warehouse)["vars"] == {"check_changed_documents_only": True}
+    assert _quotes_checked_in(warehouse) == f"list_contains(['{new}']::varchar[], document_id)"
     assert _changed_documents(warehouse) == set()
     con = duckdb.connect(str(warehouse), read_only=True)
     try:

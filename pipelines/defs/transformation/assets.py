@@ -2,7 +2,6 @@
 
 
 import functools
-import json
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -28,13 +27,15 @@ PUBLISHED_KEY = dg.AssetKey(["warehouse", "dealwire"])
 # of 11.5). Two big nodes at once share DuckDB's memory limit and can exceed it, as the evidence test beside
 # a clustering model did in a full refresh at 100,000 articles: larger builds run one node at a time.
 SMALL_BUILD_DOCUMENTS = 1000
+# set to 1 for a small build (dbt runs in this process and reads it when it runs the tests)
+CHECK_CHANGED_ONLY = "DEALWIRE_CHECK_CHANGED_DOCUMENTS_ONLY"
 
 
 def small_build(full_refresh: bool, changed_documents: int | None) -> bool:
     """Whether the build follows a known, small change: it then runs two nodes at a time, and its tests that
-    read the texts check only the documents changed since the last successful build (var
-    `check_changed_documents_only`, macro changed_documents_only): at 100,000 articles they read 420 MB of
-    text for ten new articles, 1.3 s of dbt's work."""
+    read the texts check only the documents changed since the last successful build (CHECK_CHANGED_ONLY,
+    macro changed_documents_only): at 100,000 articles they read 420 MB of text for ten new articles, 1.3 s
+    of dbt's work."""
     return not full_refresh and changed_documents is not None and changed_documents <= SMALL_BUILD_DOCUMENTS
 
 
@@ -125,8 +126,8 @@ def dbt_models_def() -> dg.AssetsDefinition:
             # the reference data (seeds, their views and tests: tag `reference`) is part of the project, so it
             # can only have changed in a full refresh; other runs leave its 22 nodes out (0.7 s at any size)
             args = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "info",
-                    "--threads", str(threads), *(["--full-refresh"] if full_refresh else []),
-                    *(["--vars", json.dumps({"check_changed_documents_only": True})] if small else [])]
+                    "--threads", str(threads), *(["--full-refresh"] if full_refresh else [])]
+            os.environ[CHECK_CHANGED_ONLY] = "1" if small else "0"
             exclude = [] if full_refresh else ["tag:reference"]
 
             def on_progress(unique_id: str, done: int, nodes: int) -> None:
@@ -141,6 +142,8 @@ def dbt_models_def() -> dg.AssetsDefinition:
                 if "Out of Memory Error" in str(error.description):
                     raise dg.Failure(description=out_of_memory_advice(str(error.description))) from error
                 raise
+            finally:
+                os.environ.pop(CHECK_CHANGED_ONLY, None)  # not for a dbt run by hand from this process
             with connect_build(settings.build_db) as con:
                 build_state.record(con, "built", state if whole_project else None)
                 if whole_project:
