@@ -53,22 +53,9 @@ described as (
 
 {% if is_incremental() %}
 changed as (
-    select document_id
-    from described
-    where not exists (
-        select 1
-        from {{ this }} as existing
-        where existing.document_id = described.document_id
-          and existing.source_path = described.source_path
-          and existing.source_paths = described.source_paths
-          and existing.title is not distinct from described.title
-          and existing.language is not distinct from described.language
-          and existing.published_at is not distinct from described.published_at
-          and existing.url is not distinct from described.url
-          and existing.source is not distinct from described.source
-          and existing.ingested_at = described.ingested_at
-          and existing.extractor_version = described.extractor_version
-    )
+    {{ keys_with_new_values('described', 'document_id', ['source_path', 'source_paths', 'title', 'language',
+                                                          'published_at', 'url', 'source', 'ingested_at',
+                                                          'extractor_version']) }}
 ),
 
 texts as (

@@ -29,19 +29,8 @@ located as (
 
 {% if is_incremental() %}
 changed as (
-    select l.candidate_id
-    from located as l
-    where not exists (
-        select 1
-        from {{ this }} as e
-        where e.candidate_id = l.candidate_id
-          and e.fact_id = l.fact_id
-          and e.fact_table = l.fact_table
-          and e.document_id = l.document_id
-          and e.char_start = l.char_start
-          and e.char_end = l.char_end
-          and e.quote = l.quote
-    )
+    {{ keys_with_new_values('located', 'candidate_id', ['fact_id', 'fact_table', 'document_id', 'char_start',
+                                                         'char_end', 'quote']) }}
 ),
 {% endif %}
 
