@@ -119,4 +119,5 @@ def _after_fork_in_child() -> None:
         storage._forget_engines_after_fork()
 
 
-os.register_at_fork(after_in_child=_after_fork_in_child)
+if hasattr(os, "register_at_fork"):  # POSIX; elsewhere processes are spawned, not forked
+    os.register_at_fork(after_in_child=_after_fork_in_child)
