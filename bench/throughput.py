@@ -5,9 +5,10 @@
 Runs `make run` as a user does (start-up included) and prints articles/s,
 MB/s, the peak resident memory of all its processes together, time per stage
 (from the Dagster run's step statistics), the re-run time on the unchanged
-corpus and after adding 10 articles (and both beyond the fixed start-up), and
-the ratio to a bare DuckDB scan of the same files (read_text plus one regex),
-which is the floor any pipeline pays to read the text.
+corpus and after adding 10 articles (and both beyond the fixed start-up; each
+the median of --repeats runs, as one run moves by seconds with the host's
+load), and the ratio to a bare DuckDB scan of the same files (read_text plus
+one regex), which is the floor any pipeline pays to read the text.
 """
 
 from __future__ import annotations
@@ -182,9 +183,22 @@ def last_run_stages() -> dict[str, float]:
             if s.start_time and s.end_time}
 
 
+def median_run(runs: list[tuple[float, TreeMemory, dict[str, float]]]) -> tuple[float, TreeMemory, dict[str, float]]:
+    """The run of median wall time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda run: run[0])[(len(runs) - 1) // 2]
+
+
+def spread(runs: list[tuple[float, TreeMemory, dict[str, float]]]) -> str:
+    times = sorted(run[0] for run in runs)
+    return f"median of {len(times)}: " + ", ".join(f"{t:.1f}" for t in times) if len(times) > 1 else "one run"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="re-runs of each kind (unchanged, +10 articles); their median is printed, since one "
+                             "run moves by seconds with the host's load")
     parser.add_argument("--keep", action="store_true", help="keep the generated folder")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="dealwire-bench-"))
@@ -200,31 +214,35 @@ def main() -> None:
     fixed = startup()
     elapsed, memory = make_run("full")
     stages = last_run_stages()
-    unchanged, _ = make_run("unchanged")
-    unchanged_stages = last_run_stages()
-    added = source / "added"
-    added.mkdir()
+    unchanged_runs, plus_ten_runs = [], []
     rng = random.Random(11)
-    for i in range(10):
-        (added / f"new_{i}.txt").write_text(article(rng, args.articles + i, max(1, args.articles // 4)),
-                                            encoding="utf-8")
-    plus_ten, plus_ten_memory = make_run("plus ten")
-    plus_ten_stages = last_run_stages()
+    for round_ in range(max(1, args.repeats)):
+        unchanged_runs.append((*make_run("unchanged"), last_run_stages()))
+        added = source / f"added_{round_}"
+        added.mkdir()
+        for i in range(10):
+            n = args.articles + 10 * round_ + i
+            (added / f"new_{i}.txt").write_text(article(rng, n, max(1, args.articles // 4)), encoding="utf-8")
+        plus_ten_runs.append((*make_run("plus ten"), last_run_stages()))
+    unchanged, _, unchanged_stages = median_run(unchanged_runs)
+    plus_ten, plus_ten_memory, plus_ten_stages = median_run(plus_ten_runs)
     print(f"articles                 {args.articles}")
     print(f"corpus                   {size / 1e6:.1f} MB")
     print(f"make run, end-to-end     {elapsed:.1f} s  ({args.articles / elapsed:.0f} articles/s, "
           f"{size / 1e6 / elapsed:.2f} MB/s)")
     print(f"bare DuckDB scan         {scan:.2f} s  (make run is {elapsed / scan:.0f}x the floor)")
     print(f"fixed start-up           {fixed:.1f} s  (dbt parse, imports, definitions)")
-    print(f"re-run, unchanged        {unchanged:.1f} s  ({unchanged - fixed:+.1f} s beyond start-up)")
-    print(f"re-run, +10 articles     {plus_ten:.1f} s  ({plus_ten - fixed:+.1f} s beyond start-up)")
+    print(f"re-run, unchanged        {unchanged:.1f} s  ({unchanged - fixed:+.1f} s beyond start-up; "
+          f"{spread(unchanged_runs)})")
+    print(f"re-run, +10 articles     {plus_ten:.1f} s  ({plus_ten - fixed:+.1f} s beyond start-up; "
+          f"{spread(plus_ten_runs)})")
     print(f"peak memory (all procs)  {memory.peak / 2**20:.0f} MiB  (+10 run: {plus_ten_memory.peak / 2**20:.0f} MiB)")
     for role, pss in sorted(memory.peak_by_role.items()):
         print(f"  peak of {role:<16} {pss / 2**20:7.0f} MiB")
     for phase, (total, roles) in sorted(memory.peak_by_phase.items()):
         split = ", ".join(f"{role} {pss / 2**20:.0f}" for role, pss in sorted(roles.items()) if pss)
         print(f"  peak {phase:<20} {total / 2**20:5.0f} MiB  ({split})")
-    print(f"{'stage (seconds)':<46} {'full':>7} {'same':>7} {'+10':>7}")
+    print(f"{'stage (seconds; re-runs: the median run)':<46} {'full':>7} {'same':>7} {'+10':>7}")
     for step in dict.fromkeys([*stages, *unchanged_stages, *plus_ten_stages]):
         row = [runs.get(step) for runs in (stages, unchanged_stages, plus_ten_stages)]
         print(f"  {step:<44} " + " ".join(f"{v:7.1f}" if v is not None else f"{'-':>7}" for v in row))
