@@ -189,8 +189,9 @@ def median_run(runs: list[tuple[float, TreeMemory, dict[str, float]]]) -> tuple[
 
 
 def spread(runs: list[tuple[float, TreeMemory, dict[str, float]]]) -> str:
-    times = sorted(run[0] for run in runs)
-    return f"median of {len(times)}: " + ", ".join(f"{t:.1f}" for t in times) if len(times) > 1 else "one run"
+    """Every run's time, in the order they ran: a drift from round to round shows."""
+    times = [run[0] for run in runs]
+    return f"median of {len(times)} runs: " + ", ".join(f"{t:.1f}" for t in times) if len(times) > 1 else "one run"
 
 
 def main() -> None:
