@@ -124,3 +124,48 @@ def test_ctrl_c_during_dbt_stops_the_run_and_publishes_nothing(workspace):
     assert sha256(warehouse) == before
     run_pipeline()  # nothing left locked or half-written: the next run builds and publishes
     assert sha256(warehouse) != before
+
+
+def test_cancelling_a_connection_closed_meanwhile_does_nothing(tmp_path):
+    """The race behind a Ctrl-C that ended in dbt's traceback: a node's connection whose handle is closed
+    but not yet marked closed, cancelled by dbt's Ctrl-C handling."""
+    from dbt.adapters.contracts.connection import Connection, ConnectionState
+    from dbt.adapters.duckdb import environments
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    from dbt.adapters.duckdb.credentials import DuckDBCredentials
+
+    from pipelines.defs.transformation.dbt_in_process import tolerate_closed_connections_when_cancelling
+
+    credentials = DuckDBCredentials(database="cancel", schema="main", path=str(tmp_path / "cancel.duckdb"))
+    environment = environments.create(credentials)
+    handle = environment.handle()
+    handle.close()
+    connection = Connection(type="duckdb", name="node", state=ConnectionState.OPEN, handle=handle,
+                            credentials=credentials)
+    previous = DuckDBConnectionManager._ENV
+    DuckDBConnectionManager._ENV = environment
+    try:
+        tolerate_closed_connections_when_cancelling()
+        tolerate_closed_connections_when_cancelling()  # applied once
+        DuckDBConnectionManager.cancel(DuckDBConnectionManager, connection)
+        # an open connection is still interrupted: a query running on it stops
+        running = environment.handle()
+        open_connection = Connection(type="duckdb", name="running", state=ConnectionState.OPEN, handle=running,
+                                     credentials=credentials)
+        stopped = threading.Event()
+
+        def long_query() -> None:
+            try:
+                running.cursor().execute("select count(*) from range(10000000000) as a, range(10) as b")
+            except duckdb.InterruptException:
+                stopped.set()
+
+        query = threading.Thread(target=long_query)
+        query.start()
+        while not stopped.is_set() and query.is_alive():
+            DuckDBConnectionManager.cancel(DuckDBConnectionManager, open_connection)
+            query.join(0.2)
+        assert stopped.is_set()
+    finally:
+        DuckDBConnectionManager._ENV = previous
+        environment.close()

@@ -116,6 +116,31 @@ def _close_database() -> None:
         environment.close()
 
 
+def tolerate_closed_connections_when_cancelling() -> None:
+    """Make dbt-duckdb's cancel of a connection a no-op when the connection's cursor is already closed.
+
+    On Ctrl-C, dbt cancels every connection its threads hold; dbt-duckdb does it by opening a cursor on the
+    connection's handle and interrupting it. A node thread that is closing its connection at that moment
+    has closed the handle but not yet marked the connection closed, and opening the cursor raises
+    `ConnectionException: Connection already closed`: dbt's Ctrl-C handling then ends with that traceback
+    instead of stopping cleanly. Nothing runs on a closed connection, so there is nothing to cancel."""
+    import duckdb
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    cancel = DuckDBConnectionManager.cancel
+    if getattr(cancel, "tolerates_closed_connections", False):
+        return
+
+    def tolerant_cancel(self, connection) -> None:
+        try:
+            cancel(self, connection)
+        except duckdb.ConnectionException:
+            pass  # closed meanwhile
+
+    tolerant_cancel.tolerates_closed_connections = True  # type: ignore[attr-defined]
+    DuckDBConnectionManager.cancel = tolerant_cancel
+
+
 def _stop(worker: threading.Thread) -> None:
     """Stop dbt's thread: cancel the queries dbt's adapter has open, whose nodes then fail at once, and
     raise KeyboardInterrupt in the thread, which dbt handles as its CLI handles Ctrl-C. The step is being
@@ -150,6 +175,7 @@ def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir
     command, params = dbt_command(args, context=context, project_dir=project_dir, profiles_dir=profiles_dir,
                                   target_path=target_path, target=target, exclude=exclude)
     _seed_partial_parse(project_dir, target_path)
+    tolerate_closed_connections_when_cancelling()
     collector = _Collector(on_progress)
     context.log.info(f"dbt {' '.join(command)}")
     outcome: list = []
