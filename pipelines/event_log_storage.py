@@ -5,9 +5,9 @@ connection for every event it stores, and closes them after: about 3 ms for a
 log line and 9 ms for a materialisation or a check result, which also writes
 to the cross-run index. A run of Dealwire stores about 375 events (a dbt build
 turns each of its nodes into two, and plans one per asset and check before the
-first step), so a run that adds ten articles spent about 2.5 s of its time
-opening and closing connections, on the thread that also hands dbt's results
-to Dagster.
+first step), on the thread that also hands dbt's results to Dagster. With the
+connections kept, a run adding ten articles to 100,000 took 25.2 s instead of
+28.7 s (three runs each, alternated on copies of one build).
 
 This storage is Dagster's, files and tables included (history written by one
 reads in the other), except that it keeps one engine, and so one open
