@@ -21,6 +21,7 @@ import polars as pl
 from pipelines.ingest import DocumentText, Rejection, Unchanged, discover
 from pipelines.ingest.discovery import MapReads
 from pipelines.warehouse.build_state import add_changed_documents
+from pipelines.warehouse.stages import id_table
 
 BATCH_FILES = 2000
 
@@ -193,19 +194,20 @@ def _merge(con: duckdb.DuckDBPyConnection, files: int, files_unchanged: int, ext
                or i.source is distinct from d.source
         """).fetchall()
         changed_ids = [r[0] for r in changed]
-        if changed_ids:
-            con.execute("""
-                update raw.documents d set source_path = i.source_path, title = i.title, language = i.language,
-                    published_at = i.published_at, url = i.url, source = i.source
-                from incoming_unique i where d.document_id = i.document_id
-                  and d.document_id in (select unnest(?))
-            """, [changed_ids])
-            con.execute("delete from raw.stage_progress where document_id in (select unnest(?))", [changed_ids])
-        # what dbt's next build checks again: the new texts, and the documents whose rows moved or went
-        add_changed_documents(con, """
-            select document_id from incoming_unique where document_id not in (select document_id from raw.documents)
-            union all select document_id from removed_documents
-            union all select unnest(?::varchar[])""", [changed_ids])
+        with id_table(con, "changed_ids", changed_ids):
+            if changed_ids:
+                con.execute("""
+                    update raw.documents d set source_path = i.source_path, title = i.title, language = i.language,
+                        published_at = i.published_at, url = i.url, source = i.source
+                    from incoming_unique i where d.document_id = i.document_id
+                      and d.document_id in (select document_id from changed_ids)
+                """)
+                con.execute("delete from raw.stage_progress where document_id in (select document_id from changed_ids)")
+            # what dbt's next build checks again: the new texts, and the documents whose rows moved or went
+            add_changed_documents(con, """
+                select document_id from incoming_unique where document_id not in (select document_id from raw.documents)
+                union all select document_id from removed_documents
+                union all select document_id from changed_ids""")
         added = con.execute("""
             insert into raw.documents
             select document_id, content_sha256, source_path, title, language, published_at, url, source,

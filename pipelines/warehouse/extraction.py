@@ -31,7 +31,7 @@ import polars as pl
 
 from pipelines.config import Settings
 from pipelines.warehouse.build import connect_build, writer_lock
-from pipelines.warehouse.stages import pending_documents, replace_rows, retract_orphans
+from pipelines.warehouse.stages import id_table, pending_documents, replace_rows, retract_orphans
 from pipelines.workers import worker_count, worker_pool
 
 STAGE = "extraction"
@@ -95,9 +95,9 @@ def _batches(frame: pl.DataFrame) -> list[pl.DataFrame]:
 
 
 def _read_documents(settings: Settings, ids: list[str], log) -> pl.DataFrame:
-    with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
+    with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con, id_table(con, "wave", ids):
         return con.execute("select document_id, text, published_at from raw.documents "
-                           "where document_id in (select unnest(?)) order by document_id", [ids]).pl()
+                           "semi join wave using (document_id) order by document_id").pl()
 
 
 def _keep_documents(frames: dict[str, pl.DataFrame], ids: list[str]) -> dict[str, pl.DataFrame]:
@@ -117,8 +117,9 @@ def _store(settings: Settings, version: str, results: list[tuple[list[str], dict
     frames = {table: pl.concat([batch[table] for _, batch in results], rechunk=False) for table in results[0][1]}
     with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
         # a document removed from the corpus while it was being extracted is not stored
-        present = {r[0] for r in con.execute("select document_id from raw.documents where document_id in "
-                                              "(select unnest(?))", [ids]).fetchall()}
+        with id_table(con, "wave", ids):
+            present = {r[0] for r in con.execute("select document_id from raw.documents "
+                                                  "semi join wave using (document_id)").fetchall()}
         if len(present) < len(ids):
             ids = [i for i in ids if i in present]
             frames = _keep_documents(frames, ids)

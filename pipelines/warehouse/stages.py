@@ -8,7 +8,8 @@ the rows of documents that left the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
 
 import duckdb
 import polars as pl
@@ -18,6 +19,20 @@ from pipelines.warehouse.build_state import add_changed_documents
 STAGE_TABLES = {
     "extraction": ("raw.sentences", "raw.mentions", "raw.candidate_facts", "raw.candidate_fact_investors"),
 }
+
+
+@contextlib.contextmanager
+def id_table(con: duckdb.DuckDBPyConnection, name: str, document_ids: Sequence[str]) -> Iterator[None]:
+    """The ids as a one-column table `name(document_id)` for the queries inside the block.
+
+    A registered frame, not a list parameter: DuckDB converts a bound Python list value by value, and
+    `in (select unnest(?))` over a wave's 1,250 ids took about 90 ms, against under 10 ms this way.
+    """
+    con.register(name, pl.DataFrame({"document_id": list(document_ids)}, schema={"document_id": pl.Utf8}))
+    try:
+        yield
+    finally:
+        con.unregister(name)
 
 
 def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str,
@@ -38,7 +53,8 @@ def pending_documents(con: duckdb.DuckDBPyConnection, stage: str, version: str,
     ).fetchall()
 
 
-def _delete_for_documents(con: duckdb.DuckDBPyConnection, table: str, doc_ids: pl.DataFrame) -> None:
+def _delete_for_documents(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Delete the table's rows of the documents in `doc_ids`."""
     if table == "raw.candidate_fact_investors":
         con.execute(
             "delete from raw.candidate_fact_investors where candidate_id in "
@@ -56,31 +72,27 @@ def replace_rows(
     frames: Mapping[str, pl.DataFrame],
 ) -> None:
     """Swap the stage's rows for `document_ids` with `frames` and mark them done, atomically."""
-    doc_ids = pl.DataFrame({"document_id": list(document_ids)}, schema={"document_id": pl.Utf8})
-    con.register("doc_ids", doc_ids)
-    con.execute("begin transaction")
-    try:
-        # children first: investors are found through their candidate facts
-        for table in reversed(STAGE_TABLES[stage]):
-            _delete_for_documents(con, table, doc_ids)
-        for table in STAGE_TABLES[stage]:
-            frame = frames.get(table)
-            if frame is not None and frame.height:
-                con.register("stage_frame", frame)
-                cols = ", ".join(frame.columns)
-                con.execute(f"insert into {table} ({cols}) select {cols} from stage_frame")
-                con.unregister("stage_frame")
-        con.execute("delete from raw.stage_progress where stage = ? and document_id in (select document_id from doc_ids)", [stage])
-        con.execute(
-            "insert into raw.stage_progress select ?, document_id, ? from doc_ids", [stage, version]
-        )
-        add_changed_documents(con, "select document_id from doc_ids")
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    finally:
-        con.unregister("doc_ids")
+    with id_table(con, "doc_ids", document_ids):
+        con.execute("begin transaction")
+        try:
+            # children first: investors are found through their candidate facts
+            for table in reversed(STAGE_TABLES[stage]):
+                _delete_for_documents(con, table)
+            for table in STAGE_TABLES[stage]:
+                frame = frames.get(table)
+                if frame is not None and frame.height:
+                    con.register("stage_frame", frame)
+                    cols = ", ".join(frame.columns)
+                    con.execute(f"insert into {table} ({cols}) select {cols} from stage_frame")
+                    con.unregister("stage_frame")
+            con.execute("delete from raw.stage_progress where stage = ? and document_id in "
+                        "(select document_id from doc_ids)", [stage])
+            con.execute("insert into raw.stage_progress select ?, document_id, ? from doc_ids", [stage, version])
+            add_changed_documents(con, "select document_id from doc_ids")
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
 
 
 def retract_orphans(con: duckdb.DuckDBPyConnection, stage: str) -> int:
