@@ -91,8 +91,12 @@ def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
 
 
 def extension_of(name: str) -> str:
-    """The lowercased extension, '' when there is none."""
-    return os.path.splitext(name)[1].lower()
+    """The lowercased extension, '' when there is none: os.path.splitext's, for a name without a folder
+    (leading dots do not start one), without its generic path handling, which the walk of a large folder
+    paid once per file."""
+    stem = name.lstrip(".")
+    dot = stem.rfind(".")
+    return stem[dot:].lower() if dot > 0 else ""
 
 
 def document_from_bytes(data: bytes, name: str, metadata: Metadata = Metadata()) -> DocumentText | Rejection:
