@@ -99,3 +99,32 @@ def test_seed_titles_and_cleaning():
     assert results["000_263a8862a77593e5.txt"].title is None  # its first line is a sentence
     assert "Akismet" not in results["002_862dc5c6db52c670.txt"].text
     assert "Voir tous les articles" not in results["003_b44937fde8408328.txt"].text
+
+
+@pytest.mark.parametrize("name", ["a.txt", "A.TXT", ".txt", "..txt", ".a.md", "a.", "a", "...", ".", "x..y",
+                                  "notes.tar.gz", "é.HTML", ".hidden", "a b.Md"])
+def test_extensions_are_those_of_splitext_lowercased(name):
+    import os
+
+    from pipelines.ingest.documents import extension_of
+
+    assert extension_of(name) == os.path.splitext(name)[1].lower()
+
+
+def test_a_file_that_grows_after_stat_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    """load_file reads the size stat gave, then on: a file appended to meanwhile is not cut short."""
+    import os
+
+    from pipelines.ingest import documents
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 100)
+    real_stat = Path.stat
+
+    def stale_stat(self, *args, **kwargs):  # what stat said just before the file grew
+        info = real_stat(self, *args, **kwargs)
+        return os.stat_result((*info[:6], 40, *info[7:])) if self == path else info
+
+    monkeypatch.setattr(Path, "stat", stale_stat)
+    assert documents.load_file(path, 1000).data == b"x" * 100
+    assert documents.load_file(path, 60).problem.startswith("file too large")
