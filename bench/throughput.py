@@ -7,8 +7,9 @@ MB/s, the peak resident memory of all its processes together, time per stage
 (from the Dagster run's step statistics), the re-run time on the unchanged
 corpus and after adding 10 articles (and both beyond the fixed start-up; each
 the median of --repeats runs, as one run moves by seconds with the host's
-load), and the ratio to a bare DuckDB scan of the same files (read_text plus
-one regex), which is the floor any pipeline pays to read the text.
+load), how many cores each phase of the full run kept busy, and the ratio to
+a bare DuckDB scan of the same files (read_text plus one regex), which is the
+floor any pipeline pays to read the text.
 """
 
 from __future__ import annotations
@@ -53,11 +54,17 @@ def bare_scan(folder: Path) -> float:
     return time.perf_counter() - started
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
 class TreeMemory:
     """Peak memory of a process and all its descendants together (the extraction workers included;
     dbt builds inside the run process), sampled from /proc every 0.1 s. Each process counts its
     proportional set size (PSS): pages shared between processes (libraries, a forked parent's memory)
-    are split between them instead of being counted once per process, as summing RSS would."""
+    are split between them instead of being counted once per process, as summing RSS would.
+
+    The same samples add up the CPU time each role used in each phase, to tell how many of the cores
+    a phase kept busy: a process's CPU after its last sample (at most 0.1 s of it) is not counted."""
 
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0
@@ -66,6 +73,11 @@ class TreeMemory:
         self.peak_by_role: dict[str, int] = {}
         # per phase of the run, the largest total and its split by role at that moment
         self.peak_by_phase: dict[str, tuple[int, dict[str, int]]] = {}
+        self._cpu_seen: dict[int, int] = {}  # clock ticks of each process at its last sample
+        self._last_sample: float | None = None
+        # per phase: seconds of wall time, and seconds of CPU per role
+        self.wall_by_phase: dict[str, float] = {}
+        self.cpu_by_phase: dict[str, dict[str, float]] = {}
 
     @staticmethod
     def _pss(pid: int) -> int:
@@ -98,6 +110,7 @@ class TreeMemory:
 
     def _tree_rss(self) -> int:
         children: dict[int, list[int]] = {}
+        ticks: dict[int, int] = {}
         for entry in os.listdir("/proc"):
             if not entry.isdigit():
                 continue
@@ -107,7 +120,8 @@ class TreeMemory:
             except OSError:
                 continue
             children.setdefault(int(fields[1]), []).append(int(entry))
-        total, stack, roles = 0, [self.pid], {}
+            ticks[int(entry)] = int(fields[11]) + int(fields[12])  # utime + stime
+        total, stack, roles, cpu = 0, [self.pid], {}, {}
         while stack:
             pid = stack.pop()
             # the role first: a process that exits in between then counts nothing, instead of its memory
@@ -116,13 +130,33 @@ class TreeMemory:
             pss = self._pss(pid)
             total += pss
             roles[role] = roles.get(role, 0) + pss
+            if pid in ticks:
+                cpu[role] = cpu.get(role, 0) + ticks[pid] - self._cpu_seen.get(pid, 0)
+                self._cpu_seen[pid] = ticks[pid]
             stack.extend(children.get(pid, []))
         for role, pss in roles.items():
             self.peak_by_role[role] = max(self.peak_by_role.get(role, 0), pss)
         phase = "while dbt runs" if self.dbt_building else self._phase(roles)
         if total > self.peak_by_phase.get(phase, (0, {}))[0]:
             self.peak_by_phase[phase] = (total, roles)
+        now = time.perf_counter()
+        if self._last_sample is not None:
+            self.wall_by_phase[phase] = self.wall_by_phase.get(phase, 0.0) + now - self._last_sample
+        self._last_sample = now
+        spent = self.cpu_by_phase.setdefault(phase, {})
+        for role, used in cpu.items():
+            spent[role] = spent.get(role, 0.0) + used / CLOCK_TICKS
         return total
+
+    def busy_cores(self) -> list[tuple[str, float, float, dict[str, float]]]:
+        """(phase, seconds, cores busy on average, cores busy per role) of each phase of the run."""
+        out = []
+        for phase, wall in sorted(self.wall_by_phase.items()):
+            if wall > 0:
+                spent = self.cpu_by_phase.get(phase, {})
+                out.append((phase, wall, sum(spent.values()) / wall,
+                            {role: used / wall for role, used in sorted(spent.items()) if used}))
+        return out
 
     @staticmethod
     def _phase(roles: dict[str, int]) -> str:
@@ -243,6 +277,10 @@ def main() -> None:
     for phase, (total, roles) in sorted(memory.peak_by_phase.items()):
         split = ", ".join(f"{role} {pss / 2**20:.0f}" for role, pss in sorted(roles.items()) if pss)
         print(f"  peak {phase:<20} {total / 2**20:5.0f} MiB  ({split})")
+    print(f"cores busy (full run, {os.cpu_count()} cores)")
+    for phase, wall, cores, by_role in memory.busy_cores():
+        split = ", ".join(f"{role} {used:.2f}" for role, used in by_role.items())
+        print(f"  {phase:<22} {cores:4.2f} over {wall:5.1f} s  ({split})")
     print(f"{'stage (seconds; re-runs: the median run)':<46} {'full':>7} {'same':>7} {'+10':>7}")
     for step in dict.fromkeys([*stages, *unchanged_stages, *plus_ten_stages]):
         row = [runs.get(step) for runs in (stages, unchanged_stages, plus_ten_stages)]
