@@ -348,3 +348,17 @@ def test_sections_are_rendered_again_when_the_report_code_changes(warehouse, tmp
     write_report(warehouse, out)
     monkeypatch.setattr(writer, "code_digest", lambda: "another version of the report")
     assert write_report(warehouse, out)["sections_reused"] == 0
+
+
+def test_quoted_documents_looked_up_one_by_one_or_joined_give_the_same_report(warehouse, tmp_path, monkeypatch):
+    """A chunk that quotes few documents reads them by lookups (pipelines.warehouse.ids), a larger one by a
+    join with the documents table: the page must not tell which."""
+    from pipelines.report import queries
+
+    pages = {}
+    for lookup_ids in (0, 10_000):
+        monkeypatch.setattr(queries, "LOOKUP_IDS", lookup_ids)
+        out = tmp_path / f"report_{lookup_ids}.html"
+        write_report(warehouse, out, reuse_sections=False)
+        pages[lookup_ids] = out.read_text(encoding="utf-8")
+    assert pages[0] == pages[10_000] and "Quillon" in pages[0]

@@ -19,11 +19,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import duckdb
-import pyarrow as pa
 
 from pipelines.report.charts import MonthFunding, SupplierDeals
 from pipelines.report.kinds import KINDS, Kind
 from pipelines.report.quotes import CONTEXT_CHARS
+from pipelines.warehouse.ids import LOOKUP_IDS, id_table, rows_by_id
 
 # Quotes shown per deal, oldest sources first; the section says how many more fct_evidence holds.
 MAX_QUOTES_PER_DEAL = 10
@@ -171,18 +171,9 @@ def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
         yield items[start:start + size]
 
 
-@contextmanager
-def _fact_ids(con: duckdb.DuckDBPyConnection, fact_ids: list[str]) -> Iterator[None]:
-    """The chunk's ids as a view `chunk_ids(fact_id)`, from an Arrow table.
-
-    A Python list bound as a parameter costs DuckDB a failed `import numpy` per element when numpy
-    is absent (65 ms per 1,000 ids, measured); an Arrow table is read in place (1 ms).
-    """
-    con.register("chunk_ids", pa.table({"fact_id": pa.array(fact_ids, pa.string())}))
-    try:
-        yield
-    finally:
-        con.unregister("chunk_ids")
+def _fact_ids(con: duckdb.DuckDBPyConnection, fact_ids: list[str]):
+    """The chunk's ids as a table `chunk_ids(fact_id)` inside the block."""
+    return id_table(con, "chunk_ids", fact_ids, column="fact_id")
 
 
 def quotes_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: list[str]) -> dict[str, list[Quote]]:
@@ -191,7 +182,7 @@ def quotes_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: list[st
     ranked and cut on the documents' dates alone, and only those kept join the texts to cut their context
     (at 100,000 articles: 3.8 s to 3.0 s for the whole report's quotes, same rows)."""
     candidate = "e.candidate_id" if schema.has("marts.fct_evidence.candidate_id") else "null::varchar"
-    with _fact_ids(con, fact_ids):
+    with _fact_ids(con, fact_ids), _quoted_documents(con) as documents:
         rows = _rows(con.execute(f"""
         with quotes as (
             select e.fact_id, e.document_id, e.char_start, e.char_end, any_value(e.quote) as quote,
@@ -216,7 +207,7 @@ def quotes_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: list[st
                {"d.source" if schema.has("marts.dim_documents.source") else "null"} as source,
                {"d.url" if schema.has("marts.dim_documents.url") else "null"} as url,
                k.quotes_of_deal
-        from kept as k left join marts.dim_documents as d using (document_id)
+        from kept as k left join {documents} as d using (document_id)
         order by k.fact_id, d.published_at nulls last, k.document_id, k.char_start""",
                                  {"w": CONTEXT_CHARS, "max": MAX_QUOTES_PER_DEAL}))
     found: dict[str, list[Quote]] = defaultdict(list)
@@ -227,6 +218,23 @@ def quotes_for(con: duckdb.DuckDBPyConnection, schema: Schema, fact_ids: list[st
     if schema.has("raw.mentions"):
         _attach_values(con, fact_ids, found)
     return found
+
+
+@contextmanager
+def _quoted_documents(con: duckdb.DuckDBPyConnection) -> Iterator[str]:
+    """What to join for the documents the chunk quotes (`chunk_ids` is registered): those documents,
+    looked up one by one, when there are few (a report after a small run renders a handful of sections;
+    `pipelines.warehouse.ids` says why), else the documents table."""
+    documents = [d for (d,) in con.execute(
+        "select distinct document_id from marts.fct_evidence semi join chunk_ids using (fact_id)").fetchall()]
+    if len(documents) > LOOKUP_IDS:
+        yield "marts.dim_documents"
+        return
+    con.register("quoted_documents", rows_by_id(con, "marts.dim_documents", "*", documents))
+    try:
+        yield "quoted_documents"
+    finally:
+        con.unregister("quoted_documents")
 
 
 def _attach_values(con: duckdb.DuckDBPyConnection, fact_ids: list[str], found: dict[str, list[Quote]]) -> None:

@@ -21,7 +21,7 @@ import polars as pl
 from pipelines.ingest import DocumentText, Rejection, Unchanged, discover
 from pipelines.ingest.discovery import MapReads
 from pipelines.warehouse.build_state import add_changed_documents
-from pipelines.warehouse.stages import id_table
+from pipelines.warehouse.ids import id_table
 
 BATCH_FILES = 2000
 

@@ -31,7 +31,8 @@ import polars as pl
 
 from pipelines.config import Settings
 from pipelines.warehouse.build import connect_build, writer_lock
-from pipelines.warehouse.stages import id_table, pending_documents, replace_rows, retract_orphans
+from pipelines.warehouse.ids import id_table, rows_by_id
+from pipelines.warehouse.stages import pending_documents, replace_rows, retract_orphans
 from pipelines.workers import worker_count, worker_pool
 
 STAGE = "extraction"
@@ -95,9 +96,8 @@ def _batches(frame: pl.DataFrame) -> list[pl.DataFrame]:
 
 
 def _read_documents(settings: Settings, ids: list[str], log) -> pl.DataFrame:
-    with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con, id_table(con, "wave", ids):
-        return con.execute("select document_id, text, published_at from raw.documents "
-                           "semi join wave using (document_id) order by document_id").pl()
+    with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
+        return rows_by_id(con, "raw.documents", "document_id, text, published_at", ids)
 
 
 def _keep_documents(frames: dict[str, pl.DataFrame], ids: list[str]) -> dict[str, pl.DataFrame]:
