@@ -20,6 +20,7 @@ def con():
 @pytest.mark.parametrize("count", [0, 1, 3, LOOKUP_IDS, LOOKUP_IDS + 1, 90])
 def test_rows_by_id_are_those_a_filter_selects_in_id_order(con, count):
     ids = [f"doc_{i:04d}" for i in range(199, 199 - 2 * count, -2)] + ["doc_absent"]  # unsorted, one unknown
+    ids += ids[:1]  # and one given twice
     found = rows_by_id(con, "docs", "document_id, text, published_at", ids)
     with id_table(con, "wanted", ids):
         expected = con.execute("select * from docs where document_id in (select document_id from wanted) "

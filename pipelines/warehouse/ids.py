@@ -37,11 +37,12 @@ def id_table(con: duckdb.DuckDBPyConnection, name: str, ids: Sequence[str],
 def rows_by_id(con: duckdb.DuckDBPyConnection, table: str, columns: str, ids: Sequence[str],
                column: str = "document_id") -> pl.DataFrame:
     """The rows of `table` (its `columns`, which include `column`) whose `column` is one of `ids`, ordered
-    by it: by one lookup per id up to LOOKUP_IDS of them, else by a join."""
+    by it: by one lookup per id up to LOOKUP_IDS of them, else by a join. An id given twice is one id."""
+    ids = list(dict.fromkeys(ids))
     if len(ids) > LOOKUP_IDS:
         with id_table(con, "wanted_ids", ids, column):
             return con.execute(f"select {columns} from {table} semi join wanted_ids using ({column}) "
                                f"order by {column}").pl()
     lookups = " union all ".join([f"select {columns} from {table} where {column} = ?"] * len(ids)) \
         or f"select {columns} from {table} limit 0"
-    return con.execute(f"select * from ({lookups}) order by {column}", list(ids)).pl()
+    return con.execute(f"select * from ({lookups}) order by {column}", ids).pl()
