@@ -57,7 +57,7 @@ def bare_scan(folder: Path) -> float:
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-class TreeMemory:
+class TreeUsage:
     """Peak memory of a process and all its descendants together (the extraction workers included;
     dbt builds inside the run process), sampled from /proc every 0.1 s. Each process counts its
     proportional set size (PSS): pages shared between processes (libraries, a forked parent's memory)
@@ -108,7 +108,8 @@ class TreeMemory:
             return "run process"
         return "other"
 
-    def _tree_rss(self) -> int:
+    def _sample(self) -> int:
+        """One sample of the tree: its memory (returned), and the CPU each process used since the last one."""
         children: dict[int, list[int]] = {}
         ticks: dict[int, int] = {}
         for entry in os.listdir("/proc"):
@@ -168,19 +169,19 @@ class TreeMemory:
 
     def watch(self, process: subprocess.Popen) -> None:
         while process.poll() is None:
-            self.peak = max(self.peak, self._tree_rss())
+            self.peak = max(self.peak, self._sample())
             time.sleep(0.1)
 
 
 DBT_BAR = re.compile(r"dbt build +\[[#-]+\] (\d+)/(\d+)")
 
 
-def make_run(label: str) -> tuple[float, TreeMemory]:
+def make_run(label: str) -> tuple[float, TreeUsage]:
     """`make run` as a user types it (dbt parse, start-up, the run); wall time and peak tree memory."""
     started = time.perf_counter()
     process = subprocess.Popen(["make", "--no-print-directory", "run"], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
-    memory = TreeMemory(process.pid)
+    memory = TreeUsage(process.pid)
     watcher = threading.Thread(target=memory.watch, args=(process,))
     watcher.start()
     lines = []
@@ -217,12 +218,12 @@ def last_run_stages() -> dict[str, float]:
             if s.start_time and s.end_time}
 
 
-def median_run(runs: list[tuple[float, TreeMemory, dict[str, float]]]) -> tuple[float, TreeMemory, dict[str, float]]:
+def median_run(runs: list[tuple[float, TreeUsage, dict[str, float]]]) -> tuple[float, TreeUsage, dict[str, float]]:
     """The run of median wall time (the lower middle one of an even number)."""
     return sorted(runs, key=lambda run: run[0])[(len(runs) - 1) // 2]
 
 
-def spread(runs: list[tuple[float, TreeMemory, dict[str, float]]]) -> str:
+def spread(runs: list[tuple[float, TreeUsage, dict[str, float]]]) -> str:
     """Every run's time, in the order they ran: a drift from round to round shows."""
     times = [run[0] for run in runs]
     return f"median of {len(times)} runs: " + ", ".join(f"{t:.1f}" for t in times) if len(times) > 1 else "one run"
