@@ -20,8 +20,10 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -path dbt_project/logs -prune \
                  -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' -o -name '*.md' \) -print)
 
+# The folder is named in full, as a run names it: dbt keeps it in the parse state that each new warehouse
+# starts from, and finds the seeds' files from it (pipelines/defs/transformation/parse_state.py).
 $(MANIFEST): $(STAMP) $(DBT_SOURCES)
-	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir . --project-dir .
+	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir $(CURDIR)/dbt_project --project-dir $(CURDIR)/dbt_project
 
 parse: $(MANIFEST)
 

@@ -60,6 +60,9 @@ def test_every_node_of_the_build_reaches_dagster_and_the_database_is_closed_afte
     assert not [thread for thread in threading.enumerate() if thread.name == "dbt"]
     con = duckdb.connect(str(_build_db(warehouse)), read_only=True)
     con.close()
+    # the new warehouse's dbt started from the project's parse state (parse_state.py), not from nothing
+    log = (warehouse.parent / f".{warehouse.stem}.build" / "dbt_target" / "dbt.log").read_text(encoding="utf-8")
+    assert "Unable to do partial parsing" not in log
 
 
 def test_a_subset_builds_only_its_models_and_runs_only_their_tests(workspace):

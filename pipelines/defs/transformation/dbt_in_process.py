@@ -21,7 +21,6 @@ import ctypes
 import dataclasses
 import gc
 import queue
-import shutil
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -33,9 +32,10 @@ from dagster_dbt import DagsterDbtTranslator
 from dagster_dbt.asset_utils import get_updated_cli_invocation_params_for_context
 from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
 
+from pipelines.defs.transformation.parse_state import accept_parse_state_of_another_path, seed_parse_state
+
 # dbt's events for a finished node: what dagster-dbt turns into materialisations and check results
 RESULT_EVENTS = frozenset({"LogSeedResult", "LogModelResult", "LogSnapshotResult", "LogTestResult"})
-PARTIAL_PARSE = "partial_parse.msgpack"
 STOP_TIMEOUT_SECONDS = 30
 _FINISHED = object()
 
@@ -91,16 +91,6 @@ def dbt_command(args: Sequence[str], *, context: dg.AssetExecutionContext, proje
             "--project-dir", str(project_dir), "--profiles-dir", str(profiles_dir),
             "--target-path", str(target_path), "--log-path", str(target_path),
             "--no-send-anonymous-usage-stats", "--no-use-colors", "--quiet"], params
-
-
-def _seed_partial_parse(project_dir: Path, target_path: Path) -> None:
-    """Start a new target folder from the project's parse state (`make parse` writes it): dbt then
-    re-parses only the files changed since, not the whole project."""
-    seeded = target_path / PARTIAL_PARSE
-    project_state = project_dir / "target" / PARTIAL_PARSE
-    if not seeded.exists() and project_state.exists():
-        target_path.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(project_state, seeded)
 
 
 def _close_database() -> None:
@@ -174,7 +164,8 @@ def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir
 
     command, params = dbt_command(args, context=context, project_dir=project_dir, profiles_dir=profiles_dir,
                                   target_path=target_path, target=target, exclude=exclude)
-    _seed_partial_parse(project_dir, target_path)
+    seed_parse_state(project_dir, target_path)
+    accept_parse_state_of_another_path()
     tolerate_closed_connections_when_cancelling()
     collector = _Collector(on_progress)
     context.log.info(f"dbt {' '.join(command)}")
