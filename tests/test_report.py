@@ -9,6 +9,8 @@ title, and an article with no deal at all.
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import duckdb
 import pytest
 
 from pipelines.report import write_report
+from pipelines.report.sections import SectionStore
 from tests.pipeline_runner import build_warehouse
 
 ARTICLES = {
@@ -348,6 +351,39 @@ def test_sections_are_rendered_again_when_the_report_code_changes(warehouse, tmp
     write_report(warehouse, out)
     monkeypatch.setattr(writer, "code_digest", lambda: "another version of the report")
     assert write_report(warehouse, out)["sections_reused"] == 0
+
+
+def test_the_kept_sections_are_byte_ranges_of_the_report_not_a_copy_of_it(warehouse, tmp_path):
+    out = tmp_path / "evidence_report.html"
+    counts = write_report(warehouse, out)
+    index = json.loads(SectionStore.path_for(out).read_text(encoding="utf-8"))
+    page = out.read_bytes()
+    assert len(index["sections"]) == counts["deals"]
+    for offset, length, _quotes in index["sections"].values():
+        assert page[offset:offset + 8] == b"<section" and page[offset + length - 10:offset + length] == b"</section>"
+    assert SectionStore.path_for(out).stat().st_size < len(page) / 10
+
+
+def test_a_report_edited_or_replaced_by_hand_is_rendered_whole(warehouse, tmp_path):
+    out = tmp_path / "evidence_report.html"
+    write_report(warehouse, out)
+    whole = out.read_bytes()
+    # the same size, another content: a section copied from it would be wrong
+    edited = out.stat()
+    out.write_bytes(whole.replace(b"<section", b"<SECTION"))
+    os.utime(out, ns=(edited.st_atime_ns, edited.st_mtime_ns + 1_000_000_000))  # edited a second later
+    again = write_report(warehouse, out)
+    assert again["sections_reused"] == 0 and out.read_bytes() == whole
+    # an index whose ranges fall outside the report, or are not ranges
+    index_path = SectionStore.path_for(out)
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    bad = {fp: ([len(whole), 10, 0] if i % 2 else "not a range") for i, fp in enumerate(index["sections"])}
+    index_path.write_text(json.dumps({**index, "sections": bad}), encoding="utf-8")
+    assert write_report(warehouse, out)["sections_reused"] == 0
+    assert out.read_bytes() == whole
+    out.unlink()  # the index without its report
+    assert write_report(warehouse, out)["sections_reused"] == 0
+    assert out.read_bytes() == whole
 
 
 def test_quoted_documents_looked_up_one_by_one_or_joined_give_the_same_report(warehouse, tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -41,8 +42,16 @@ MAX_DEALS_PER_KIND = 2000
 TOP_SUPPLIERS = 15
 
 
+@dataclass(frozen=True)
+class _Section:
+    """A deal's section as written: its UTF-8 bytes, what identifies its content, the quotes it shows."""
+    html: bytes
+    fingerprint: str | None
+    quotes: int
+
+
 def _page(con: duckdb.DuckDBPyConnection, schema: Schema, warehouse_path: Path, cap: int, counts: dict,
-          store: SectionStore | None) -> Iterator[str]:
+          store: SectionStore | None) -> Iterator[str | _Section]:
     total = totals(con)
     selected: dict[Kind, list[dict]] = {kind: selected_deals(con, kind, cap) for kind in KINDS}
     suppliers, supplier_total = supplier_counts(con, TOP_SUPPLIERS)
@@ -68,11 +77,10 @@ def _page(con: duckdb.DuckDBPyConnection, schema: Schema, warehouse_path: Path, 
                     html, shown = kept[fact_id]
                     counts["sections_reused"] += 1
                 else:
-                    html = render.section(kind, deal, quotes.get(fact_id, []), candidates.get(fact_id, []))
+                    html = render.section(kind, deal, quotes.get(fact_id, []),
+                                          candidates.get(fact_id, [])).encode("utf-8")
                     shown = len(quotes.get(fact_id, []))
-                if store is not None:
-                    store.put(fingerprints.get(fact_id), html, shown)
-                yield html
+                yield _Section(html, fingerprints.get(fact_id), shown)
                 counts["deals"] += 1
                 counts["quotes"] += shown
                 counts["conflicts"] += bool(deal.get("has_conflict"))
@@ -97,21 +105,30 @@ def write_report(warehouse_path: Path, out_path: Path, *, max_deals_per_kind: in
     counts = {"deals": 0, "quotes": 0, "conflicts": 0, "deals_left_out": 0, "sections_reused": 0}
     tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
     con = connect_reader(warehouse_path)
+    store = None
     try:
         schema = read_schema(con)
-        store = None
         if reuse_sections and can_fingerprint(schema):
             key = f"{code_digest()}|{','.join(extraction_versions(con))}"
-            store = SectionStore(SectionStore.path_for(out_path), key)
-        with open(tmp, "w", encoding="utf-8") as handle:
+            store = SectionStore(SectionStore.path_for(out_path), key, out_path)
+        # bytes, so that a section's place in the file is known as it is written (the store keeps it)
+        with open(tmp, "wb") as handle:
+            position = 0
             for part in _page(con, schema, warehouse_path, max_deals_per_kind, counts, store):
-                handle.write(part)
+                data = part.html if isinstance(part, _Section) else part.encode("utf-8")
+                handle.write(data)
+                if store is not None and isinstance(part, _Section):
+                    store.put(part.fingerprint, position, len(data), part.quotes)
+                position += len(data)
             handle.flush()
             os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())  # the file renamed below, whoever renames another after
         os.replace(tmp, out_path)
         if store is not None:
-            store.save()
+            store.save(written)
     finally:
+        if store is not None:
+            store.close()
         con.close()
         tmp.unlink(missing_ok=True)
     counts["bytes"] = out_path.stat().st_size
