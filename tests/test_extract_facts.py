@@ -134,6 +134,21 @@ def test_relative_year_follows_the_explicit_year_before_it():
         ("OpenAI", dt.date(2023, 1, 1)), ("AWS", dt.date(2024, 1, 1))]
 
 
+@pytest.mark.parametrize("text, year", [
+    # a founding date is the company's, not the round's
+    ("Fondée en 2019, la start-up Brevia avait levé 5 millions d'euros en 2021 auprès de Kima Ventures.", 2021),
+    ("Founded in 2018, Loomary raised $8M in 2022 from Accel.", 2022),
+    # a date that closes an aside just before the verb describes the company, when the round has its own
+    ("Verdane, qui a réalisé 20 millions d'euros de chiffre d'affaires en 2023, a levé 15 millions d'euros "
+     "en 2024 auprès d'Eurazeo.", 2024),
+    # a date that opens the sentence dates the round, whatever comes after
+    ("En juin 2024, Quantiq a levé 3 millions d'euros auprès d'Elaia, deux ans après sa création en 2022.", 2024),
+])
+def test_the_date_of_a_round_is_not_the_companys_own(text, year):
+    [fact] = facts_of(text)
+    assert fact["event_date"].year == year
+
+
 def test_relative_date_without_publication_date_stays_null():
     fact = facts_of("L'an dernier, Quantiq a levé 3 millions d'euros auprès de Elaia.")[0]
     assert fact["event_date"] is None

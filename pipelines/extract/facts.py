@@ -35,6 +35,8 @@ from pipelines.extract.organizations import INVESTOR_TAIL
 from pipelines.extract.portable import loosened, maybe_flags
 
 PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
+# the words that make the date after them a company's founding date ("Fondée en 2021", "founded in 2019")
+FOUNDING = re.compile(r"(?i)\b(?:fondée?s?|créée?s?|founded|established|incorporated)(?:\s+(?:en|in|le|on))?\s*$")
 ORG_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…)+\s*(?:(?:,|et|and|ou|or)\s*)?(?:(?:avec|with|à|to)\s+)?"
                           r"(?:(?:le|la|les|l['’]|the)\s*)?(?:[a-zà-ÿ\-]+\s+){0,3}$")
 CONJUNCTION_GAP = re.compile(r"^\s*,?\s*(?:et|and|ou|or|&)\s*$")
@@ -310,16 +312,22 @@ class DocumentFacts:
         return None
 
     def _date(self, s: SentenceView, cue_pos: int) -> Mention | None:
+        """The sentence's date nearest the cue, leaving out what dates the company rather than the deal: a
+        founding date ("Fondée en 2021, la société avait levé..."), and, when another date is there, one
+        that closes an aside just before the cue ("Clairvoie, qui a réalisé 11 M€ en 2024, avait levé
+        18 M€ en 2023")."""
         best = None
         for m in PLACEHOLDER.finditer(s.abs.text):
             if m.group(1) != "D":
                 continue
             mention = s.abs.mentions[int(m.group(2))]
-            if mention.date_value is None:
+            if mention.date_value is None or FOUNDING.search(s.text, 0, mention.start):
                 continue
-            distance = abs(m.start() - cue_pos)
-            if best is None or distance < best[0]:
-                best = (distance, mention)
+            between = s.abs.text[m.end():cue_pos] if m.end() <= cue_pos else ""
+            aside = "," in between and not between.strip(" ,")
+            rank = (aside, abs(m.start() - cue_pos))
+            if best is None or rank < best[0]:
+                best = (rank, mention)
         if best:
             return best[1]
         # "Dans le cadre de l'accord annoncé en juin 2025, ...": a neighbour that dates the deal
