@@ -149,6 +149,22 @@ def test_the_date_of_a_round_is_not_the_companys_own(text, year):
     assert fact["event_date"].year == year
 
 
+def test_an_investment_bank_is_not_an_investment():
+    text = ("Cordelia Health, the ambient AI scribe that raised a $60 million Series B led by Bessemer Venture "
+            "Partners three weeks ago, is losing customers. Analysts at one investment bank put spending on ambient "
+            "scribes at $600 million this year, rising to $2.8 billion by 2029.")
+    assert [f["amount"] for f in facts_of(text)] == [60e6]
+
+
+@pytest.mark.parametrize("text, company, amount", [
+    ("Le fonds d'investissement Eurazeo a investi 10 millions d'euros dans Quantiq.", "Quantiq", 10e6),
+    ("Quantiq annonce un investissement de 10 millions d'euros de la part d'Eurazeo.", "Quantiq", 10e6),
+    ("Acme received a $5M investment from Sequoia Capital.", "Acme", 5e6),
+])
+def test_an_investment_is_still_a_round_beside_a_fund(text, company, amount):
+    assert [(f["subject_name"], f["amount"]) for f in facts_of(text)] == [(company, amount)]
+
+
 def test_relative_date_without_publication_date_stays_null():
     fact = facts_of("L'an dernier, Quantiq a levé 3 millions d'euros auprès de Elaia.")[0]
     assert fact["event_date"] is None

@@ -111,6 +111,13 @@ CUES: tuple[Cue, ...] = (
        r"lost (?=⟦)|loses (?=⟦))"),
 )
 
+# "an investment bank", "un fonds d'investissement": the noun names a kind of firm, not an investment made
+FIRM_AFTER_INVESTMENT = re.compile(
+    r"\s+(?:banks?|bankers?|banking|firms?|funds?|compan(?:y|ies)|managers?|advis[eo]rs?|vehicles?|arms?|"
+    r"committees?|grade)\b", re.IGNORECASE)
+FIRM_BEFORE_INVESTMENT = re.compile(
+    r"\b(?:banques?|banquiers?|fonds|sociétés?|conseils?|conseillers?|véhicules?)\s+d['’]$", re.IGNORECASE)
+
 # Words that make a statement hypothetical, planned, denied or negated: not a fact.
 HYPOTHETICAL = re.compile(
     r"\b(?:pourrai(?:t|ent)?|pourra(?:it|ient)?|devrai(?:t|ent)|envisag\w*|projett?\w*|souhait\w*|espèr\w*|"
