@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pipelines.extract.abstract import Abstracted, Mention, abstract
 from pipelines.extract.cues import (
     COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, FIRM_AFTER_INVESTMENT, FIRM_BEFORE_INVESTMENT, Cue, DEAL_NOUN,
-    HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE, NEGATION, OBJECT_BEFORE, PASSIVE_ADVERB_EN, PASSIVE_ADVERB_FR, REVENUE_BEFORE, ROUND_LABEL, SUPPLIER_AFTER_AWARD,
-    VALUATION_AFTER, VALUATION_BEFORE,
+    HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE, NEGATION, OBJECT_BEFORE, PASSIVE_ADVERB_EN,
+    PASSIVE_ADVERB_FR, REVENUE_BEFORE, ROUND_LABEL, SUPPLIER_AFTER_AWARD, VALUATION_AFTER, VALUATION_BEFORE,
 )
 from pipelines.extract.organizations import INVESTOR_TAIL
 from pipelines.extract.portable import loosened, maybe_flags
@@ -385,9 +385,6 @@ class DocumentFacts:
         matches.sort(key=lambda x: x[0])
         has_loss = any(c.kind == "customer_loss" for _, _, c, _ in matches)
         for start, end, cue, text in matches:
-            if cue.voice == "investment_noun" and (FIRM_AFTER_INVESTMENT.match(s.abs.text, end)
-                                                   or FIRM_BEFORE_INVESTMENT.search(s.abs.text, 0, start)):
-                continue  # "analysts at an investment bank", "un fonds d'investissement": a kind of firm
             lo, hi = self._clause_bounds(s, start, end)
             if self._blocked(s, lo, start, end, text):
                 continue
@@ -500,6 +497,8 @@ class DocumentFacts:
         return self._investment_roles(s, lo, hi, start, end, amount, valuation)
 
     def _voice_investment_noun(self, s, lo, hi, start, end, text):
+        if FIRM_AFTER_INVESTMENT.match(s.abs.text, end) or FIRM_BEFORE_INVESTMENT.search(s.abs.text, 0, start):
+            return None  # "analysts at an investment bank", "un fonds d'investissement": a kind of firm
         amount, valuation = self._money(s, lo, hi)
         if amount is None:
             return None

@@ -16,7 +16,6 @@ the report's.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import mmap
@@ -41,7 +40,7 @@ def file_identity(stat: os.stat_result) -> list[int]:
 
 class SectionStore:
     """Sections of the previous report (`get`) and the byte ranges of those of the report being written
-    (`put`, then `save`). Close it (or use it as a context manager) to let go of the previous report."""
+    (`put`, then `save`); `close` lets go of the previous report."""
 
     def __init__(self, path: Path, key: str, report_path: Path):
         self.path, self.key = path, key
@@ -93,13 +92,7 @@ class SectionStore:
             tmp.unlink(missing_ok=True)
 
     def close(self) -> None:
+        """Let go of the previous report (`get` hands out copies of its bytes, never views)."""
         if self._report is not None:
-            with contextlib.suppress(BufferError):
-                self._report.close()
+            self._report.close()
             self._report = None
-
-    def __enter__(self) -> SectionStore:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
