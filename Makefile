@@ -22,6 +22,11 @@ DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -path
 
 # The folder is named in full, as a run names it: dbt keeps it in the parse state that each new warehouse
 # starts from, and finds the seeds' files from it (pipelines/defs/transformation/parse_state.py).
+# A parse state saved from another folder is dropped first, with the manifest, so that make parses again.
+ifneq ($(wildcard $(BIN)/python),)
+$(shell $(BIN)/python -m pipelines.defs.transformation.parse_state $(CURDIR)/dbt_project)
+endif
+
 $(MANIFEST): $(STAMP) $(DBT_SOURCES)
 	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir $(CURDIR)/dbt_project --project-dir $(CURDIR)/dbt_project
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from pipelines.config import DBT_PROJECT_DIR
-from pipelines.defs.transformation.parse_state import (PARTIAL_PARSE, default_path, made_for_default_path,
-                                                       profile_hash)
+from pipelines.defs.transformation.parse_state import (PARTIAL_PARSE, default_path, forget_state_saved_elsewhere,
+                                                       made_for_default_path, profile_hash, saved_folders)
 
 DBT = Path(sys.executable).with_name("dbt")
 REPARSED = "Unable to do partial parsing"
@@ -108,3 +108,38 @@ def test_a_seeded_target_is_not_overwritten(tmp_path):
     shutil.rmtree(target)
     seed_parse_state(DBT_PROJECT_DIR, target)
     assert (target / PARTIAL_PARSE).read_bytes() == (DBT_PROJECT_DIR / "target" / PARTIAL_PARSE).read_bytes()
+
+
+def test_make_drops_a_state_saved_in_another_folder(tmp_path):
+    # an older checkout's state, or a moved repository's: a partial parse would keep its folder for every file
+    # it does not re-read, so `make parse` drops it (and the manifest, so that make parses again)
+    target = tmp_path / "target"
+    target.mkdir()
+    shutil.copy(DBT_PROJECT_DIR / "target" / PARTIAL_PARSE, target / PARTIAL_PARSE)
+    (target / "manifest.json").write_text("{}", encoding="utf-8")
+    assert not forget_state_saved_elsewhere(DBT_PROJECT_DIR, target)
+    assert (target / PARTIAL_PARSE).exists() and (target / "manifest.json").exists()
+    moved = tmp_path / "moved" / "dbt_project"
+    assert forget_state_saved_elsewhere(moved, target)
+    assert not (target / PARTIAL_PARSE).exists() and not (target / "manifest.json").exists()
+
+
+def test_the_makefiles_check_writes_nothing_on_stdout(tmp_path):
+    # make reads the check's standard output as Makefile text
+    project = tmp_path / "dbt_project"
+    (project / "target").mkdir(parents=True)
+    shutil.copy(DBT_PROJECT_DIR / "target" / PARTIAL_PARSE, project / "target" / PARTIAL_PARSE)
+    result = subprocess.run([sys.executable, "-m", "pipelines.defs.transformation.parse_state", str(project)],
+                            capture_output=True, text=True, cwd=DBT_PROJECT_DIR.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "saved in another folder" in result.stderr
+    assert not (project / "target" / PARTIAL_PARSE).exists()
+
+
+def test_an_unreadable_state_is_left_to_dbt(tmp_path):
+    (tmp_path / "target").mkdir()
+    (tmp_path / "target" / PARTIAL_PARSE).write_bytes(b"\x00not msgpack")
+    assert saved_folders(tmp_path / "target" / PARTIAL_PARSE, "dealwire") == set()
+    assert not forget_state_saved_elsewhere(tmp_path)
+    assert (tmp_path / "target" / PARTIAL_PARSE).exists()

@@ -14,18 +14,23 @@ file's name, the memory limit, the attached target) still makes dbt parse again,
 A saved state also holds the project's folder as it was given to dbt, and dbt finds the seeds' files from
 it without checking that it is still the project's folder. `make parse` therefore names the folder in full,
 as a run does, and a state made in another folder (a relative one, or the repository's before it moved) is
-parsed again rather than trusted.
+parsed again rather than trusted. Such a state is also dropped before `make` decides whether to parse
+(`python -m pipelines.defs.transformation.parse_state DIR`, called by the Makefile): a partial parse keeps
+the folder of the files it does not re-read, so the state would otherwise stay wrong until every file of
+the project changed, and every new warehouse would parse the whole project.
 """
 
 from __future__ import annotations
 
 import pprint
 import shutil
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 PARTIAL_PARSE = "partial_parse.msgpack"
+MANIFEST = "manifest.json"
 
 
 def seed_parse_state(project_dir: Path, target_path: Path) -> None:
@@ -79,6 +84,33 @@ def saved_in_another_folder(manifest: Any, project_name: str, project_root: str)
                for file in manifest.files.values())
 
 
+def saved_folders(state: Path, project_name: str) -> set[str]:
+    """The folders a saved parse state names the project's own files from, read as plain msgpack (8 ms,
+    where loading it through dbt means importing dbt first). An unreadable state names none."""
+    import msgpack
+
+    try:
+        saved = msgpack.unpackb(state.read_bytes(), strict_map_key=False)
+        return {file["path"]["project_root"] for file in saved["files"].values()
+                if file.get("project_name") == project_name}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, msgpack.UnpackException):
+        return set()
+
+
+def forget_state_saved_elsewhere(project_dir: Path, target: Path | None = None,
+                                 project_name: str = "dealwire") -> bool:
+    """Remove the parse state and manifest of `target` (the project's target folder by default) when the state
+    names the project's files from another folder than `project_dir`, so that `make` parses the whole project
+    once again; whether it did."""
+    target = target or project_dir / "target"
+    folders = saved_folders(target / PARTIAL_PARSE, project_name)
+    if not folders or folders == {str(project_dir)}:
+        return False
+    for name in (PARTIAL_PARSE, MANIFEST):
+        (target / name).unlink(missing_ok=True)
+    return True
+
+
 def accept_parse_state_of_another_path() -> None:
     """Let dbt reuse a parse state made for the profile's default database path (see the module's
     docstring). Installed once per process; dbt's own checks of everything else are left as they are."""
@@ -108,3 +140,12 @@ def accept_parse_state_of_another_path() -> None:
 
     is_partial_parsable.accepts_another_path = True  # type: ignore[attr-defined]
     ManifestLoader.is_partial_parsable = is_partial_parsable
+
+
+if __name__ == "__main__":
+    # the Makefile's check, before it decides whether to parse; it says on stderr what it did, since make reads
+    # the standard output of a check as part of the Makefile
+    folder = Path(sys.argv[1])
+    if forget_state_saved_elsewhere(folder):
+        print(f"dbt's parse state was saved in another folder than {folder}: parsing the whole project again",
+              file=sys.stderr)
