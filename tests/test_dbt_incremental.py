@@ -12,6 +12,7 @@ import dagster as dg
 import duckdb
 
 from pipelines.config import DBT_PROJECT_DIR
+from pipelines.defs.transformation.assets import SMALL_BUILD_THREADS
 from tests.conftest import SEEDS_DIR, copy_tree
 from tests.pipeline_runner import run_pipeline
 
@@ -110,8 +111,8 @@ def test_incremental_models_equal_a_full_refresh(workspace, tmp_path):
         (source / f"neuroflow {n}.txt").write_text(f"NeuroFlow a signé un contrat avec {customer}.\n",
                                                    encoding="utf-8")
     run_pipeline()
-    # a few documents changed: two nodes at a time, and the tests that read the texts check those documents
-    assert _dbt_threads(warehouse) == 2
+    # a few documents changed: several nodes at a time, and the tests that read the texts check those documents
+    assert _dbt_threads(warehouse) == SMALL_BUILD_THREADS
     assert _quotes_checked_in(warehouse).startswith("list_contains(['doc_")
     assert _changed_documents(warehouse) == set()
     assert _organization_names(warehouse, "neuroflow") == ["NeuroFlow"] * 3

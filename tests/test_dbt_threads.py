@@ -1,4 +1,4 @@
-"""dbt runs two nodes at a time only for a small build: ingestion and extraction note the documents whose rows
+"""dbt runs several nodes at a time only for a small build: ingestion and extraction note the documents whose rows
 they changed since dbt's last build, in the transaction that changes them, and the build starts again. The
 same notes tell a small build's tests that read the texts which documents to check."""
 
@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from pipelines.config import Settings
-from pipelines.defs.transformation.assets import SMALL_BUILD_DOCUMENTS, dbt_threads
+from pipelines.defs.transformation.assets import SMALL_BUILD_DOCUMENTS, SMALL_BUILD_THREADS, dbt_threads
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.warehouse import build_state, extraction
 from pipelines.warehouse.build import connect_build
@@ -18,9 +18,10 @@ from pipelines.warehouse.documents_store import sync_documents
 CORPUS = Path(__file__).parent / "corpus" / "articles"
 
 
-def test_two_nodes_at_a_time_only_for_a_known_small_change_without_full_refresh():
-    assert dbt_threads(full_refresh=False, changed_documents=10) == 2
-    assert dbt_threads(full_refresh=False, changed_documents=SMALL_BUILD_DOCUMENTS) == 2
+def test_several_nodes_at_a_time_only_for_a_known_small_change_without_full_refresh():
+    assert SMALL_BUILD_THREADS > 1
+    assert dbt_threads(full_refresh=False, changed_documents=10) == SMALL_BUILD_THREADS
+    assert dbt_threads(full_refresh=False, changed_documents=SMALL_BUILD_DOCUMENTS) == SMALL_BUILD_THREADS
     assert dbt_threads(full_refresh=False, changed_documents=SMALL_BUILD_DOCUMENTS + 1) == 1
     assert dbt_threads(full_refresh=True, changed_documents=10) == 1
     assert dbt_threads(full_refresh=False, changed_documents=None) == 1

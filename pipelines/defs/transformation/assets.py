@@ -21,18 +21,21 @@ from pipelines.warehouse.build import connect_build, connect_reader, writer_lock
 from pipelines.warehouse.publish import publish, remove_stale_temporaries
 
 PUBLISHED_KEY = dg.AssetKey(["warehouse", "dealwire"])
-# dbt runs two nodes at a time when at most this many documents changed since its last build: most nodes of
-# such a build are small queries waiting on dbt's own work. Adding ten articles to 100,000, dbt's step took
-# 13.9 s instead of 15.3 (mean of three runs each, alternated; dbt alone on the same database: 9.0 s instead
-# of 11.5). Two big nodes at once share DuckDB's memory limit and can exceed it, as the evidence test beside
-# a clustering model did in a full refresh at 100,000 articles: larger builds run one node at a time.
+# dbt runs SMALL_BUILD_THREADS nodes at a time when at most this many documents changed since its last build:
+# most nodes of such a build are small queries waiting on dbt's own work, whose Python the other threads
+# overlap. Adding ten articles to 100,000, dbt's step took 13.9 s with two threads instead of 15.3 with one
+# (mean of three runs each, alternated); with four threads 7.3-8.3 s (median 7.4) instead of 7.7-11.2 s
+# (median 8.4) with two, faster in each of five alternated pairs. Two big nodes at once share DuckDB's memory
+# limit and can exceed it, as the evidence test beside a clustering model did in a full refresh at 100,000
+# articles: larger builds run one node at a time.
+SMALL_BUILD_THREADS = 4
 SMALL_BUILD_DOCUMENTS = 1000
 # set to 1 for a small build (dbt runs in this process and reads it when it runs the tests)
 CHECK_CHANGED_ONLY = "DEALWIRE_CHECK_CHANGED_DOCUMENTS_ONLY"
 
 
 def small_build(full_refresh: bool, changed_documents: int | None) -> bool:
-    """Whether the build follows a known, small change: it then runs two nodes at a time, and its tests that
+    """Whether the build follows a known, small change: it then runs several nodes at a time, and its tests that
     read the texts check only the documents changed since the last successful build (CHECK_CHANGED_ONLY,
     macro changed_documents_only): at 100,000 articles they read 420 MB of text for ten new articles, 1.3 s
     of dbt's work."""
@@ -41,7 +44,7 @@ def small_build(full_refresh: bool, changed_documents: int | None) -> bool:
 
 def dbt_threads(full_refresh: bool, changed_documents: int | None) -> int:
     """How many nodes dbt runs at a time."""
-    return 2 if small_build(full_refresh, changed_documents) else 1
+    return SMALL_BUILD_THREADS if small_build(full_refresh, changed_documents) else 1
 
 
 def warehouse_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
