@@ -215,6 +215,19 @@ def test_the_company_is_not_a_place_next_to_it(text, company):
     assert [f["subject_name"] for f in facts] == [company]
 
 
+@pytest.mark.parametrize("text, company", [
+    # a press release's legal form after a comma is no company of its own
+    ("BOSTON, April 15, 2025 -- Medisynth, Inc., a company that generates synthetic patient data, today announced "
+     "it has raised $25 million in Series A funding led by Khosla Ventures.", "Medisynth"),
+    ("Quorvel, Ltd. said on Monday it had raised £9 million in a seed round led by LocalGlobe.", "Quorvel"),
+    ("Brindle Labs, LLC, which builds agents for accountants, has raised $6 million led by Accel.", "Brindle Labs"),
+])
+def test_a_legal_form_alone_is_not_the_company(text, company):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [f["subject_name"] for f in facts] == [company]
+    assert not {"Inc", "Ltd", "LLC"} & {s.name for s in find_spans(text)}
+
+
 def test_a_headline_opening_with_a_number_word_names_no_company():
     text = "Ten AI deals this week: Pellucid's $410M chip round leads a busy week\n\nPellucid raised $410 million.\n"
     assert {f["subject_name"] for f in facts_of(text)} == {"Pellucid"}

@@ -93,7 +93,10 @@ _ALIAS_TAIL = re.compile(rf"(?: (?:[A-Z]{{2,5}}|[{UPPER}][a-zà-ÿ]+)){{1,2}}(?!
 
 _APPOSITION_GAP = re.compile(r"^ (?:[a-zà-ÿ\-]+ ){0,2}$")
 
-_LEGAL_TAIL = re.compile(r"[\s,]+(?:Inc|Ltd|LLC|SA|SAS|SARL|Corp|GmbH|PLC|AG)\.?$")
+_LEGAL_FORM = r"(?:Inc|Ltd|LLC|SA|SAS|SARL|Corp|GmbH|PLC|AG)"
+_LEGAL_TAIL = re.compile(rf"[\s,]+{_LEGAL_FORM}\.?$")
+# "Medisynth, Inc., a company that...": the comma leaves the legal form a run of its own, which names nobody
+_LEGAL_FORM_ALONE = re.compile(rf"{_LEGAL_FORM}\.?")
 
 
 class Span(NamedTuple):
@@ -215,7 +218,7 @@ def _read_run(run: str) -> _Run | None:
     if all(w.lower() in NUMBER_WORDS or w.lower() in NON_ORG_WORDS for w in kept):
         return None  # "Ten AI deals this week"
     name = " ".join(kept)
-    if len(name) < 2 or name.isdigit():
+    if len(name) < 2 or name.isdigit() or _LEGAL_FORM_ALONE.fullmatch(name):
         return None
     single = len(kept) == 1
     organization = name
