@@ -55,6 +55,33 @@ def test_lead_investor_is_marked():
     assert fact["round_type"] == "Series B"
 
 
+@pytest.mark.parametrize("followed_by", [
+    "Bpifrance and Kima Ventures also took part.",
+    "Bpifrance et Kima Ventures ont également participé au tour de table.",
+    "Existing investors Bpifrance and Kima Ventures also participated in the round.",
+])
+def test_investors_named_after_the_round_join_it(followed_by):
+    text = f"Quorvel raised $20 million in a Series A led by Index Ventures. {followed_by}"
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [(f["subject_name"], dict(zip(f["investor_name"], f["is_lead"]))) for f in facts] == \
+        [("Quorvel", {"Bpifrance": False, "Index Ventures": True, "Kima Ventures": False})]
+
+
+def test_a_company_that_took_part_in_something_else_is_no_investor():
+    text = ("Quorvel raised $20 million in a Series A led by Index Ventures. "
+            "Rivals Thales and Safran also took part in the tender.")
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [f["investor_name"] for f in facts] == [["Index Ventures"]]
+
+
+def test_the_company_after_its_investors_joined_is_the_rounds_own():
+    # once they joined the round, its investors are not "the company" of the next sentence
+    text = ("Kalvena said on Tuesday it had raised €48 million in a Series B round led by Index Ventures. "
+            "Bpifrance and Kima Ventures also took part. The company raised an €8 million seed round in 2024.")
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [(f["subject_name"], f["amount"]) for f in facts] == [("Kalvena", 48e6), ("Kalvena", 8e6)]
+
+
 @pytest.mark.parametrize("text, supplier, customer", [
     ("Le ministère des Armées a attribué un contrat de 25 M€ à Arkeon.", "Arkeon", "ministère des Armées"),
     ("Datacrue a signé un contrat avec la SNCF pour la maintenance prédictive.", "Datacrue", "SNCF"),

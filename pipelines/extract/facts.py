@@ -78,6 +78,17 @@ LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads
 # "The round was led by X and Y, with participation from Z": the names after it are the round's investors
 ROUND_WAS_LED = re.compile(r"(?i)\b(?:the|this|that|le|ce|cette|la)\s+(?:round|tour|financing|levée|opération)\b[^⟦.]{0,40}?"
                            r"\b(?:was|has been|a été|est|était)\s+(?:co-)?(?:led|mené|menée|conduit|conduite|pilotée?)\s+(?:by|par)")
+# "Bpifrance and Kima Ventures also took part.", "Existing backers Coatue and Magnetar also participated.",
+# "Partech a également participé au tour.": the names before the verb join the round just told, not the words
+# that open the sentence (an opening "Existing" may have been read as a name); "took part in the tender" is no
+# round
+JOIN_THE_ROUND = re.compile(
+    r"(?i)^[^\w⟦]*(?:\S+\s+){0,3}?((?:⟦O\d+⟧(?:\s*,\s*|\s+(?:and|et)\s+))*⟦O\d+⟧)\s+"
+    r"(?:(?:also|too|have also|had also|each)\s+)?"
+    r"(?:took part|participated|joined|chipped in|(?:ont|a|avaient|avait)\s+(?:également|aussi)\s+participé|"
+    r"participent\s+(?:également|aussi)|participe\s+(?:également|aussi))"
+    r"(?:\s+(?:in|to)\s+(?:the|this)\s+(?:round|financing|raise)|\s+(?:à|au)\s+(?:ce |le )?(?:tour(?: de table)?|"
+    r"financement)|\s+(?:à|a)\s+(?:cette|la)\s+(?:levée|opération)|\s+the round)?\s*(?:[.;!]|$)")
 JOINS_THE_CAPITAL = re.compile(r"(?i)fai(?:t|sait|t entrer) entrer\s*(?:(?:le|la|l['’])\s*)?⟦O(\d+)⟧\s*(?:à|au|dans)\s*(?:son )?capital")
 DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ\-]+\s+){0,2}$")
 CONTRACTING_ACTIVITY = re.compile(r"(?i)^\W*⟦O(\d+)⟧.{0,120}?\bis the contracting (?:activity|agency)")
@@ -761,6 +772,13 @@ class DocumentFacts:
                 name = s.abs.mentions[idx].label
                 if name and name != latest.subject:
                     latest.investors[name] = latest.investors.get(name, False) or ps < lead_turn.start()
+            return
+        joined = JOIN_THE_ROUND.search(s.abs.text)
+        if joined:
+            for idx, _, _ in self._placeholders(s, joined.start(1), joined.end(1), "O"):
+                name = s.abs.mentions[idx].label
+                if name and name != latest.subject:
+                    latest.investors.setdefault(name, False)
             return
         joins = JOINS_THE_CAPITAL.search(s.abs.text)
         if joins:
