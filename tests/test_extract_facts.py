@@ -275,3 +275,19 @@ def test_an_anaphor_in_a_later_sentence_is_the_supplier_not_the_customer_just_na
 ])
 def test_an_institution_is_a_public_body_only_with_a_public_adjective(sentence, name, org_type):
     assert [(s.name, s.org_type) for s in find_spans(sentence) if s.name == name] == [(name, org_type)]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a public body's head in lowercase is a common noun unless the words after it name the body
+    ("The startup opened an office in Lyon.", []),
+    ("Ferrovia a choisi d'internaliser ces outils au sein de sa direction des données.", []),
+    ("Le ministère des Armées a attribué un contrat à Arkeon.", ["ministère des Armées", "Arkeon"]),
+    ("La direction générale de l'armement a notifié le marché.", ["direction générale de l'armement"]),
+])
+def test_a_lowercase_head_alone_names_no_public_body(sentence, names):
+    assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == names
+
+
+def test_an_internal_department_is_not_a_customer():
+    text = "Ferrovia a choisi d'internaliser ces outils au sein de sa direction des données, après trois ans avec Datacrue."
+    assert not [f for f in facts_of(text) if f["counterparty_name"] == "direction" or f["subject_name"] == "direction"]

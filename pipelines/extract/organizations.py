@@ -45,6 +45,10 @@ _INSTITUTION_ADJECTIVE = (
 _PRIVATE_INSTITUTION = re.compile(rf"^(?:[{UPPER}][\w.\-]* )?{_INSTITUTION_HEAD}(?! (?:nationa|généra|régiona|fédéra|publi|"
                                   r"europ|internationa|interministériel|départementa|territoria))")
 
+# A head in lowercase with nothing after it that names the body: "le ministère des Armées" is a name,
+# "une direction", "the agency" or "an office" alone are not.
+_BARE_LOWERCASE_HEAD = re.compile(rf"(?=[a-zà-ÿ])(?:{_PUBLIC_HEAD}|{_INSTITUTION_HEAD})")
+
 
 def _is_public_body(name: str) -> bool:
     return not _PRIVATE_INSTITUTION.match(name)
@@ -315,6 +319,8 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             lead = _LEADING_ARTICLE.match(m.group(0))
             start = m.start() + (lead.end() if lead else 0)
             name = sentence[start:m.end()]
+            if _BARE_LOWERCASE_HEAD.fullmatch(name):
+                continue  # "an office in New York", "sa direction des données": a common noun, no body's name
             add(Span(start, m.end(), name, "organization", name, "public_body" if _is_public_body(name) else ""))
     if may_anaphor:
         for m in _ANAPHOR.finditer(sentence):
