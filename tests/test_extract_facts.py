@@ -291,3 +291,8 @@ def test_a_lowercase_head_alone_names_no_public_body(sentence, names):
 def test_an_internal_department_is_not_a_customer():
     text = "Ferrovia a choisi d'internaliser ces outils au sein de sa direction des données, après trois ans avec Datacrue."
     assert not [f for f in facts_of(text) if f["counterparty_name"] == "direction" or f["subject_name"] == "direction"]
+
+
+def test_a_place_is_no_organisation():
+    sentence = "Orbelle Compute opened a data hall in New Jersey, then offices in Toronto and Munich."
+    assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == ["Orbelle Compute"]

@@ -48,4 +48,9 @@ PLACE_WORDS = frozenset("""
 usa us uk ue eu europe france allemagne germany chine china inde india japon japan royaume-uni
 états-unis etats-unis amérique america canada israël israel qatar émirats silicon valley washington
 paris londres london new york san francisco californie california louisiane texas boston lyon berlin
+jersey mexico delhi zealand orleans hampshire ohio virginia florida illinois massachusetts colorado arizona
+oregon carolina chicago seattle austin denver atlanta toronto montréal montreal vancouver québec quebec
+singapour singapore tokyo pékin beijing shanghai séoul seoul bangalore bengaluru dubaï dubai munich
+amsterdam madrid barcelone barcelona milan rome stockholm zurich genève geneva bruxelles brussels lisbonne
+lisbon marseille toulouse bordeaux nantes rennes grenoble strasbourg montpellier lille
 """.split())
