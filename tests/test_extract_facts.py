@@ -293,6 +293,20 @@ def test_an_internal_department_is_not_a_customer():
     assert not [f for f in facts_of(text) if f["counterparty_name"] == "direction" or f["subject_name"] == "direction"]
 
 
+@pytest.mark.parametrize("text, company, investors", [
+    # "the company" is not one of the investors its own clause names, even named just before
+    ("Orbelle Compute rents GPUs to AI labs in New Jersey. Today it runs 45,000 Nvidia GPUs. Last week the company raised "
+     "$2 billion in a round co-led by Nvidia and Fidelity.", "Orbelle Compute", ["Fidelity", "Nvidia"]),
+    ("Orbelle Compute loue des serveurs aux laboratoires d'IA. Elle exploite des puces Nvidia. La société a levé 50 "
+     "millions d'euros lors d'un tour mené par Nvidia.", "Orbelle Compute", ["Nvidia"]),
+    # a company named as such stays the company
+    ("Orbelle raised $2 billion in a round led by Fidelity.", "Orbelle", ["Fidelity"]),
+])
+def test_the_company_of_a_round_is_not_its_investor(text, company, investors):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [(f["subject_name"], sorted(f["investor_name"] or [])) for f in facts] == [(company, investors)]
+
+
 def test_a_place_is_no_organisation():
     sentence = "Orbelle Compute opened a data hall in New Jersey, then offices in Toronto and Munich."
     assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == ["Orbelle Compute"]

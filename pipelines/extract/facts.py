@@ -450,7 +450,12 @@ class DocumentFacts:
     _last_end = 0
 
     def _voice_company_raises(self, s, lo, hi, start, end, text):
-        subjects, _ = self._subjects(s, lo, start, set())
+        # "Last week the company raised $2 billion in a round co-led by Nvidia and Fidelity": the company is not
+        # one of the investors the clause names, though the sentence before spoke of Nvidia's GPUs
+        named, _ = self._investors_after(s, end, hi, set())
+        subjects, _ = self._subjects(s, lo, start, set(named))
+        if not subjects:  # a name read both as the company and, further on, as an investor: the company
+            subjects, _ = self._subjects(s, lo, start, set())
         if not subjects:
             return None
         company = subjects[0]
