@@ -310,3 +310,14 @@ def test_the_company_of_a_round_is_not_its_investor(text, company, investors):
 def test_a_place_is_no_organisation():
     sentence = "Orbelle Compute opened a data hall in New Jersey, then offices in Toronto and Munich."
     assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == ["Orbelle Compute"]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("By Priya Raman", "Priya Raman"),
+    ("« Nous doublons nos effectifs », explique Youssef Benali, cofondateur de Quorvel.", "Youssef Benali"),
+    ("\"We hire in Lisbon,\" said Kenji Watanabe, Quorvel's chief executive.", "Kenji Watanabe"),
+])
+def test_a_byline_or_a_quoted_founder_is_a_person(sentence, person):
+    spans = find_spans(sentence)
+    assert [s.kind for s in spans if s.text == person] == ["person"]
+    assert person not in {s.name for s in spans if s.kind == "organization"}
