@@ -321,3 +321,18 @@ def test_a_byline_or_a_quoted_founder_is_a_person(sentence, person):
     spans = find_spans(sentence)
     assert [s.kind for s in spans if s.text == person] == ["person"]
     assert person not in {s.name for s in spans if s.kind == "organization"}
+
+
+@pytest.mark.parametrize("text", [
+    # a plural is many companies, not "the start-up" of the article: "Les" is not "Le" + "s ..."
+    "Quorvel Health vend ses logiciels aux hôpitaux. Les start-up françaises de l'IA ont levé 2,3 milliards d'euros en 2024.",
+    "Quorvel Health vend ses logiciels aux hôpitaux. Les grands éditeurs américains signent des contrats avec de nombreux "
+    "clients du CAC 40.",
+])
+def test_a_plural_is_no_anaphor_of_one_company(text):
+    assert facts_of(text) == []
+
+
+def test_a_singular_anaphor_still_stands_for_the_company():
+    text = "Quorvel Health vend ses logiciels aux hôpitaux. La start-up a levé 3 millions d'euros auprès de Kima Ventures."
+    assert [(f["subject_name"], f["amount"]) for f in facts_of(text)] == [("Quorvel Health", 3e6)]

@@ -70,7 +70,8 @@ _ANAPHOR_NOUN = (
     r"mutuelle|coopérative|armateur|logisticien|industriel)"
 )
 _ANAPHOR_BODY = (
-    r"(?:la|le|ce|cette|sa|son|leur|l['’]|the|this|that|its|their) ?"
+    # a space after the determiner, except after an elision: "Les start-up" (many) is not "Le" + "s start-up"
+    r"(?:(?:la|le|ce|cette|sa|son|leur|the|this|that|its|their) |l['’] ?)"
     r"(?:[\w.]+-based |[a-zà-ÿ]+(?:-[a-zà-ÿ]+)? ){0,2}?"
     + _ANAPHOR_NOUN + r"s?"
 )
