@@ -336,3 +336,12 @@ def test_a_plural_is_no_anaphor_of_one_company(text):
 def test_a_singular_anaphor_still_stands_for_the_company():
     text = "Quorvel Health vend ses logiciels aux hôpitaux. La start-up a levé 3 millions d'euros auprès de Kima Ventures."
     assert [(f["subject_name"], f["amount"]) for f in facts_of(text)] == [("Quorvel Health", 3e6)]
+
+
+def test_investors_alongside_others_are_no_company():
+    # "de" ends "alongside": the backers named after it are not the company the investors "invested in"
+    text = ("Kontrel AI has raised €300 million in a Series B round led by General Catalyst. "
+            "SAP also invested, alongside existing backers Lakestar and Earlybird.")
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [f["subject_name"] for f in facts] == ["Kontrel AI"]
+    assert "SAP" in facts[0]["investor_name"]

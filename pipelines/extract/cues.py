@@ -164,8 +164,9 @@ INVESTOR_BEFORE = re.compile(
     r"\s*(?:(?:le |la |les |l['’]|the |son |ses |leurs? )?[^⟦,.;]{0,30})?$",
     re.IGNORECASE,
 )
+# each introducing word starts a word: "de" ends "alongside", "in" opens "invested"
 COMPANY_BEFORE = re.compile(
-    r"(?:dans|in|into|au capital (?:de|d['’]|du)|chez|of|de|d['’]|du)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,25})?$",
+    r"(?<!\w)(?:dans|in|into|au capital (?:de|d['’]|du)|chez|of|de|d['’]|du)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,25})?$",
     re.IGNORECASE,
 )
 OBJECT_BEFORE = re.compile(
