@@ -345,3 +345,20 @@ def test_investors_alongside_others_are_no_company():
     facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
     assert [f["subject_name"] for f in facts] == ["Kontrel AI"]
     assert "SAP" in facts[0]["investor_name"]
+
+
+def test_a_word_that_begins_like_an_introducer_introduces_nobody():
+    # "comme" opens "commerce": Kestrel Retail is not an investor of the round
+    text = "Quorvel Labs a levé 5 millions d'euros pour conquérir le commerce en ligne de Kestrel Retail."
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [(f["subject_name"], f["investor_name"]) for f in facts] == [("Quorvel Labs", None)]
+
+
+@pytest.mark.parametrize("text, supplier, customer", [
+    # a direct object described by an acronym and an adjective is the supplier
+    ("La Marine nationale a choisi la PME brestoise Quorvel Systems.", "Quorvel Systems", "Marine nationale"),
+    ("Le ministère des Armées a retenu l'ETI lyonnaise Kestrel Robotics.", "Kestrel Robotics", "ministère des Armées"),
+])
+def test_the_chosen_supplier_may_be_described_by_an_acronym(text, supplier, customer):
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [(supplier, customer)]

@@ -157,23 +157,23 @@ LEAD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 INVESTOR_BEFORE = re.compile(
-    r"(?:auprès (?:de|d['’]|du|des)|from|led by|co-led by|mené(?:e)? par|emmené(?:e)? par|conduit(?:e)? par|"
+    r"(?<!\w)(?:auprès (?:de|d['’]|du|des)|from|led by|co-led by|mené(?:e)? par|emmené(?:e)? par|conduit(?:e)? par|"
     r"pilot[ée]e? par|par|by|avec|with|aux côtés (?:de|d['’]|du|des)|alongside|including|dont|notamment|"
     r"participation (?:de|d['’]|du|des)|participation from|de la part (?:de|d['’]|du)|soutenue? par|backed by|"
-    r"investisseurs?|investors?|tels? que|such as|comme|parmi (?:eux|lesquels)|among them|including)"
+    r"investisseurs?|investors?|tels? que|such as|comme|parmi (?:eux|lesquels)|among them|including)(?!\w)"
     r"\s*(?:(?:le |la |les |l['’]|the |son |ses |leurs? )?[^⟦,.;]{0,30})?$",
     re.IGNORECASE,
 )
-# each introducing word starts a word: "de" ends "alongside", "in" opens "invested"
+# each introducing word is a whole word: "de" ends "alongside", "comme" opens "commerce"
 COMPANY_BEFORE = re.compile(
-    r"(?<!\w)(?:dans|in|into|au capital (?:de|d['’]|du)|chez|of|de|d['’]|du)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,25})?$",
+    r"(?<!\w)(?:dans|in|into|au capital (?:de|d['’]|du)|chez|of|de|d['’]|du)(?!\w)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,25})?$",
     re.IGNORECASE,
 )
 OBJECT_BEFORE = re.compile(
-    r"(?:avec|with|auprès (?:de|d['’]|du|des)|from|pour|for|du|de la|de l['’]|des|de|d['’]|of|par|by|à|au|aux|to|"
-    r"programme|program|the)\s*(?:(?:le |la |les |l['’]|the |son |sa |ses )?[^⟦,.;]{0,30})?$",
+    r"(?<!\w)(?:avec|with|auprès (?:de|d['’]|du|des)|from|pour|for|du|de la|de l['’]|des|de|d['’]|of|par|by|à|au|aux|to|"
+    r"programme|program|the)(?!\w)\s*(?:(?:le |la |les |l['’]|the |son |sa |ses )?[^⟦,.;]{0,30})?$",
     re.IGNORECASE,
 )
-SUPPLIER_AFTER_AWARD = re.compile(r"(?:à|au|aux|to|de|avec|with)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,30})?$", re.IGNORECASE)
+SUPPLIER_AFTER_AWARD = re.compile(r"(?<!\w)(?:à|au|aux|to|de|avec|with)(?!\w)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,30})?$", re.IGNORECASE)
 DEAL_NOUN = re.compile(r"\b(?:accord|deal|opération|transaction|agreement|annonc\w*|announce\w*|contrat|contract|levée|round|tour de table)\b", re.IGNORECASE)
 COMPLEMENT_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bdu|\bof|\bchez|\bavec|\bwith|\bpour|\bfor|\bà|\bto)\s*$", re.IGNORECASE)

@@ -90,7 +90,9 @@ JOIN_THE_ROUND = re.compile(
     r"(?:\s+(?:in|to)\s+(?:the|this)\s+(?:round|financing|raise)|\s+(?:à|au)\s+(?:ce |le )?(?:tour(?: de table)?|"
     r"financement)|\s+(?:à|a)\s+(?:cette|la)\s+(?:levée|opération)|\s+the round)?\s*(?:[.;!]|$)")
 JOINS_THE_CAPITAL = re.compile(r"(?i)fai(?:t|sait|t entrer) entrer\s*(?:(?:le|la|l['’])\s*)?⟦O(\d+)⟧\s*(?:à|au|dans)\s*(?:son )?capital")
-DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ\-]+\s+){0,2}$")
+# "retenu la PME brestoise X", "chose the Boston startup X": a determiner and up to two descriptive words,
+# lowercase or an acronym (PME, ETI, SME)
+DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:(?:[a-zà-ÿ\-]+|[A-Z]{2,5})\s+){0,2}$")
 CONTRACTING_ACTIVITY = re.compile(r"(?i)^\W*⟦O(\d+)⟧.{0,120}?\bis the contracting (?:activity|agency)")
 SWITCH_TO = re.compile(r"(?i)\b(?:to|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\b\s*"
                        # "au profit d'un concurrent, la start-up Alloria", "to a rival, Alloria"
