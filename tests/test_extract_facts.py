@@ -362,3 +362,9 @@ def test_a_word_that_begins_like_an_introducer_introduces_nobody():
 def test_the_chosen_supplier_may_be_described_by_an_acronym(text, supplier, customer):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
     assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [(supplier, customer)]
+
+
+def test_a_reference_name_keeps_a_longer_tail():
+    # "NHS" is a reference name; the body's full name runs on for three more words
+    sentence = "Parsel AI has signed a three-year contract with the NHS Business Services Authority."
+    assert "NHS Business Services Authority" in [s.name for s in find_spans(sentence)]

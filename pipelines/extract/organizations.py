@@ -94,7 +94,7 @@ _DESCRIPTIVE_COMPOUND = re.compile(r"^[\w.]+(?:-[a-zà-ÿ]+)+$")
 
 _BASED = re.compile(r"^[\w.]+-based$")
 
-_ALIAS_TAIL = re.compile(rf"(?: (?:[A-Z]{{2,5}}|[{UPPER}][a-zà-ÿ]+)){{1,2}}(?![\w\-])")
+_ALIAS_TAIL = re.compile(rf"(?: (?:[A-Z]{{2,5}}|[{UPPER}][a-zà-ÿ]+)){{1,3}}(?![\w\-])")
 
 _APPOSITION_GAP = re.compile(r"^ (?:[a-zà-ÿ\-]+ ){0,2}$")
 
