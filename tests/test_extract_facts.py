@@ -368,3 +368,13 @@ def test_a_reference_name_keeps_a_longer_tail():
     # "NHS" is a reference name; the body's full name runs on for three more words
     sentence = "Parsel AI has signed a three-year contract with the NHS Business Services Authority."
     assert "NHS Business Services Authority" in [s.name for s in find_spans(sentence)]
+
+
+def test_a_customer_that_entrusted_it_to_the_company_told_of():
+    # "lui a confié": the supplier is the company the passage is about
+    text = ("Nuvolia Cloud héberge les données de santé de plusieurs hôpitaux. En avril, la Région "
+            "Auvergne-Rhône-Alpes lui a confié l'hébergement de sa plateforme de données, un marché de 2,4 millions "
+            "d'euros.")
+    facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [
+        ("Nuvolia Cloud", "Région Auvergne-Rhône-Alpes")]

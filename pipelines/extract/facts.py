@@ -637,6 +637,10 @@ class DocumentFacts:
                 suppliers = direct  # "Carrefour a retenu Lumio", "Bell Canada chose Cohere"
             elif not suppliers:
                 suppliers = direct
+                if not suppliers and re.match(r"(?i)lui |leur ", text):
+                    # "la Région lui a confié l'hébergement de sa plateforme": the supplier is the company told of
+                    supplier = self._antecedent(s, self._sentence_offset(s, start), {customer})
+                    suppliers = [(supplier, start, start)] if supplier else []
                 if not CONTRACT_WORDS.search(s.text) and not re.match(r"(?i)attribu|confi|award|commande|order|notifi", text):
                     return None
         return [c for name, _, _ in suppliers if (c := self._contract(s, name, customer, start, lo, hi, False))]

@@ -28,7 +28,7 @@ CUE_PREFILTER = re.compile(
     r"(?i)\b(?:l[eè]v|rais|invest|capital|particip|stake|tour(?:s)? de table|s[ée]ries?\s|seed|amorçage|round|"
     r"fund|financ|back|led |pump|inject|pay|verser|débours|contrat|contract|sign|ink|remport|décroch|attribu|"
     r"award|client|customer|partenaire|partner|choisi|chose|select|retenu|programme|program|fourni|suppl|"
-    r"commande|order|tap|hire|fait appel|fin à|cess|romp|ponts|dos|détourn|abandon|quitt|résili|renouvel|"
+    r"commande|order|tap|hire|fait appel|confi[eé]|fin à|cess|romp|ponts|dos|détourn|abandon|quitt|résili|renouvel|"
     r"sépar|remplac|replac|drop|ditch|end|terminat|ties|cancel|scrap|stop|wound|wind|phas|away|switch|pull|"
     r"walked|perd|lost|lose|même|did the same|followed suit|emboît|valoris|valu|enveloppe|notifi|bascul|migr|"
     r"trim|scal|cut|m[eè]n|boucl|entr|parmi|among|includ|investor|investisseur|compet|command|activity|mov|"
