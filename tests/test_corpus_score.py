@@ -1,4 +1,8 @@
-"""The extractor on articles it was not written against: our own annotated corpus, scored with a floor."""
+"""The extractor on our own annotated articles, scored with floors.
+
+`tests/corpus` is the development set: the extractor's rules were written while reading its errors, so its
+score is optimistic. `tests/heldout` was written and annotated without reading the extractor and is not
+tuned on: its score is the honest figure for unseen articles (its README says how to keep it so)."""
 
 from __future__ import annotations
 
@@ -6,9 +10,12 @@ from pipelines.quality import score
 from tests.conftest import CORPUS_DIR, copy_tree
 from tests.pipeline_runner import run_pipeline
 
-# Measured 0.889 micro-F1 on the 51 articles (0.818 when articles 144-151 were added, before the extractor was
-# changed for them); the floor guards against regressions, the closing note of each change reports the figure.
-CORPUS_MICRO_F1_FLOOR = 0.84
+# Measured 0.922 micro-F1 on the 51 articles (0.818 when articles 144-151 were added, before the extractor was
+# changed for them); the floors guard against regressions, the closing note of each change reports the figures.
+CORPUS_MICRO_F1_FLOOR = 0.88
+# Measured 0.658 on the 14 held-out articles when they were added (0.649 with the extractor of the session before).
+HELDOUT_MICRO_F1_FLOOR = 0.6
+HELDOUT_DIR = CORPUS_DIR.parent / "heldout"
 
 
 def test_own_corpus_score_floor(workspace):
@@ -17,3 +24,11 @@ def test_own_corpus_score_floor(workspace):
     run_pipeline()
     report = score(warehouse, CORPUS_DIR / "gold.jsonl")
     assert report["micro_f1_core"] >= CORPUS_MICRO_F1_FLOOR, report
+
+
+def test_heldout_corpus_score_floor(workspace):
+    source, warehouse = workspace
+    copy_tree(HELDOUT_DIR / "articles", source)
+    run_pipeline()
+    report = score(warehouse, HELDOUT_DIR / "gold.jsonl")
+    assert report["micro_f1_core"] >= HELDOUT_MICRO_F1_FLOOR, report
