@@ -378,3 +378,14 @@ def test_a_customer_that_entrusted_it_to_the_company_told_of():
     facts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
     assert [(f["subject_name"], f["counterparty_name"]) for f in facts] == [
         ("Nuvolia Cloud", "Région Auvergne-Rhône-Alpes")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people who talk to others are no talks about a deal
+    ("Cordelia Health, whose scribe drafts notes while doctors talk to patients, raised $60M in a Series B led by "
+     "Bessemer Venture Partners.", [("Cordelia Health", 60e6)]),
+    ("Quorvel Labs is in talks to raise $20M from Accel.", []),
+    ("Quorvel Labs talks to investors about a $20M round.", []),
+])
+def test_talks_about_a_deal_are_no_deal_but_talking_is_no_talks(text, expected):
+    assert [(f["subject_name"], f["amount"]) for f in facts_of(text) if f["fact_kind"] == "funding_round"] == expected

@@ -123,7 +123,7 @@ HYPOTHETICAL = re.compile(
     r"\b(?:pourrai(?:t|ent)?|pourra(?:it|ient)?|devrai(?:t|ent)|envisag\w*|projett?\w*|souhait\w*|espèr\w*|"
     r"en (?:discussions?|négociations?|pourparlers)|négoci\w*|cherch\w* à|prévoi\w* de|prévoy\w* de|"
     r"serait en passe|rumeur\w*|démenti\w*|dément|"
-    r"could|might|may|should|in talks|talks? to|in discussions?|negotiat\w*|plan(?:s|ned|ning)? to|"
+    r"could|might|may|should|in talks|talks to|in discussions?|negotiat\w*|plan(?:s|ned|ning)? to|"
     r"aim(?:s|ed|ing)? to|seek(?:s|ing)? to|look(?:s|ing) to|hop(?:es|ed|ing) to|rumou?r\w*|denie[sd]|deny|"
     r"expected to|is set to|considering|mulling|weighing|exploring)\b|\bsi\b|\bif\b|\bwhether\b",
     re.IGNORECASE,
