@@ -389,3 +389,15 @@ def test_a_customer_that_entrusted_it_to_the_company_told_of():
 ])
 def test_talks_about_a_deal_are_no_deal_but_talking_is_no_talks(text, expected):
     assert [(f["subject_name"], f["amount"]) for f in facts_of(text) if f["fact_kind"] == "funding_round"] == expected
+
+
+@pytest.mark.parametrize("closing, day", [
+    ("Annonce mercredi.", dt.date(2025, 11, 12)),
+    ("Opération annoncée mardi.", dt.date(2025, 11, 11)),
+    ("Announced on Monday.", dt.date(2025, 11, 10)),
+])
+def test_a_newsletter_items_closing_line_dates_its_deal(closing, day):
+    text = (f"- **Quorvel Labs** lève **4,5 M€** en amorçage auprès de Kima Ventures. La jeune pousse vise l'Europe. "
+            f"{closing}\n")
+    facts = facts_of(text, published_at=dt.date(2025, 11, 14))
+    assert [(f["subject_name"], f["event_date"]) for f in facts] == [("Quorvel Labs", day)]

@@ -60,7 +60,9 @@ BY_BEFORE = re.compile(r"(?i)(?:par|by)\s*(?:(?:le |la |les |l['’]|the )?[^⟦
 # A sentence that speaks of "the deal" just told, and so may date it.
 DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transaction|le deal|ce deal|cet accord|cette opération|"
                             r"the deal|the agreement|the transaction|the round|the investment|l['’]investissement|"
-                            r"cette levée|ce tour|the funding)\b")
+                            r"cette levée|ce tour|the funding)\b"
+                            # a newsletter item's closing line: "Annonce mercredi.", "Opération annoncée mardi."
+                            r"|^\W*(?:annonce|opération annoncée|deal announced|round announced|announced)\b")
 # "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause (after a
 # conjunction: "And Granite Peaks Health, a Colorado system, is moving off ...");
 # "MARSEILLE, 22 octobre (...) -", a name followed by a date, is a dateline.
