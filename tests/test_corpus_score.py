@@ -6,6 +6,8 @@ tuned on: its score is the honest figure for unseen articles (its README says ho
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.quality import score
 from tests.conftest import CORPUS_DIR, copy_tree
 from tests.pipeline_runner import run_pipeline
@@ -18,17 +20,11 @@ HELDOUT_MICRO_F1_FLOOR = 0.6
 HELDOUT_DIR = CORPUS_DIR.parent / "heldout"
 
 
-def test_own_corpus_score_floor(workspace):
+@pytest.mark.parametrize("corpus, floor", [(CORPUS_DIR, CORPUS_MICRO_F1_FLOOR), (HELDOUT_DIR, HELDOUT_MICRO_F1_FLOOR)],
+                         ids=["development", "held-out"])
+def test_corpus_score_floor(workspace, corpus, floor):
     source, warehouse = workspace
-    copy_tree(CORPUS_DIR / "articles", source)
+    copy_tree(corpus / "articles", source)
     run_pipeline()
-    report = score(warehouse, CORPUS_DIR / "gold.jsonl")
-    assert report["micro_f1_core"] >= CORPUS_MICRO_F1_FLOOR, report
-
-
-def test_heldout_corpus_score_floor(workspace):
-    source, warehouse = workspace
-    copy_tree(HELDOUT_DIR / "articles", source)
-    run_pipeline()
-    report = score(warehouse, HELDOUT_DIR / "gold.jsonl")
-    assert report["micro_f1_core"] >= HELDOUT_MICRO_F1_FLOOR, report
+    report = score(warehouse, corpus / "gold.jsonl")
+    assert report["micro_f1_core"] >= floor, report
