@@ -86,9 +86,12 @@ def saved_in_another_folder(manifest: Any, project_name: str, project_root: str)
 
 def saved_folders(state: Path, project_name: str) -> set[str]:
     """The folders a saved parse state names the project's own files from, read as plain msgpack (8 ms,
-    where loading it through dbt means importing dbt first). An unreadable state names none."""
-    import msgpack
-
+    where loading it through dbt means importing dbt first). An unreadable state names none, and so does
+    every state in an environment made before msgpack was a dependency: dbt then decides, as before."""
+    try:
+        import msgpack
+    except ImportError:
+        return set()
     try:
         saved = msgpack.unpackb(state.read_bytes(), strict_map_key=False)
         return {file["path"]["project_root"] for file in saved["files"].values()
