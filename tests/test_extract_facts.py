@@ -401,3 +401,18 @@ def test_a_newsletter_items_closing_line_dates_its_deal(closing, day):
             f"{closing}\n")
     facts = facts_of(text, published_at=dt.date(2025, 11, 14))
     assert [(f["subject_name"], f["event_date"]) for f in facts] == [("Quorvel Labs", day)]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a headline's verb and noun do not join the name; regions, laws and generic acronyms are no organisations
+    ("Kestrel Robotics Awarded $12.5 Million U.S. Air Force Contract", ["Kestrel Robotics", "U.S. Air Force"]),
+    ("Alongside the round, Orbelle Compute signed with Decathlon.", ["Orbelle Compute", "Decathlon"]),
+    ("Orbelle Compute sells across North America, Latin America and the Middle East.", ["Orbelle Compute"]),
+    ("The EU AI Act applies to Orbelle Compute from August.", ["Orbelle Compute"]),
+    ("Its CRM agents run for Decathlon.", ["Decathlon"]),
+    # a fund's name, then another name of two words: two investors; "Marks and Spencer" stays one
+    ("The round was led by Lux Capital and Playground Global.", ["Lux Capital", "Playground Global"]),
+    ("Orbelle Compute signed with Marks and Spencer.", ["Orbelle Compute", "Marks and Spencer"]),
+])
+def test_names_leave_out_headline_words_regions_and_acronyms(sentence, names):
+    assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == names

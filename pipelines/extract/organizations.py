@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from pipelines.extract.portable import maybe_flags
 from pipelines.reference import first_names, organization_aliases
-from pipelines.reference.stopwords import NON_ORG_WORDS, NUMBER_WORDS, PLACE_WORDS
+from pipelines.reference.stopwords import NON_ORG_WORDS, NUMBER_WORDS, PLACE_WORDS, REGION_WORDS
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
@@ -220,8 +220,9 @@ def _read_run(run: str) -> _Run | None:
     kept = _strip_function_words(words)
     if not kept or not kept[0][:1].isupper() and not _LOWER_PREFIX.match(kept[0]):
         return None
-    if all(w.lower() in NUMBER_WORDS or w.lower() in NON_ORG_WORDS for w in kept):
-        return None  # "Ten AI deals this week"
+    if all(w.lower() in NUMBER_WORDS or w.lower() in NON_ORG_WORDS or w.lower() in PLACE_WORDS
+           or w.lower() in REGION_WORDS for w in kept):
+        return None  # "Ten AI deals this week", "North America"
     name = " ".join(kept)
     if len(name) < 2 or name.isdigit() or _LEGAL_FORM_ALONE.fullmatch(name):
         return None
@@ -355,8 +356,9 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
 
 _START = operator.attrgetter("start")
 
-# "Gradient Ventures and Okta Ventures": two names when both sides end in a word that ends names of funds or
-# firms; "Johnson and Johnson", "Marks and Spencer" stay one.
+# "Gradient Ventures and Okta Ventures", "Lux Capital and Playground Global": two names when the left side ends
+# in a word that ends names of funds or firms and the right side has two words or more; "Johnson and Johnson",
+# "Marks and Spencer" stay one.
 _COORDINATED = re.compile(r" (?:and|et) ")
 _FIRM_TAIL = re.compile(rf"(?:{INVESTOR_TAIL}|Labs?|Group|Groupe|Holdings?|Technologies|Systems|Robotics|Health|AI|IA)$")
 
@@ -364,7 +366,8 @@ _FIRM_TAIL = re.compile(rf"(?:{INVESTOR_TAIL}|Labs?|Group|Groupe|Holdings?|Techn
 def _coordinated_names(name: str) -> list[tuple[int, str]]:
     """(offset, name) of the names a capitalised run coordinates; the run itself when it is one name."""
     m = _COORDINATED.search(name)
-    if not m or not _FIRM_TAIL.search(name[:m.start()]) or not _FIRM_TAIL.search(name) or " " not in name[m.end():]:
+    # "Lux Capital and Playground Global": a fund's name, then a name of two words or more
+    if not m or not _FIRM_TAIL.search(name[:m.start()]) or " " not in name[m.end():]:
         return [(0, name)]
     return [(0, name[:m.start()]), *((m.end() + o, part) for o, part in _coordinated_names(name[m.end():]))]
 

@@ -34,6 +34,10 @@ pme eti tpe sme smes startup hq ipo issue issu issus née fondée basée créée
 additionally finally meanwhile separately similarly notably currently recently initially previously ultimately
 importantly earlier later overall instead still moreover furthermore nonetheless altogether likewise elsewhere
 analysts analystes experts observers observateurs executives dirigeants officials responsables critics
+awarded awards award won selected selects picked picks chosen contract contracts deal deals agreement agreements
+alongside besides beyond despite following amid across against according within without through throughout
+towards toward via unlike regarding concerning outre parallèlement hormis
+act acts loi règlement directive crm erp hr b2b b2c kpi roi esg iot
 """.split()) | frozenset()
 
 # Number words: a name may hold them ("Ten Eleven Ventures", "Eight Roads"), but a run of number words and
@@ -43,7 +47,8 @@ four five six seven eight nine ten eleven twelve twenty dozen deux trois quatre 
 vingt dizaine
 """.split())
 
-# Places: not names on their own, but they end names ("Bell Canada", "Crédit Agricole Ille-et-Vilaine").
+# Places: not names on their own, nor together ("North America", "New York"), but they end names ("Bell Canada",
+# "Crédit Agricole Ille-et-Vilaine").
 PLACE_WORDS = frozenset("""
 usa us uk ue eu europe france allemagne germany chine china inde india japon japan royaume-uni
 états-unis etats-unis amérique america canada israël israel qatar émirats silicon valley washington
@@ -53,4 +58,8 @@ oregon carolina chicago seattle austin denver atlanta toronto montréal montreal
 singapour singapore tokyo pékin beijing shanghai séoul seoul bangalore bengaluru dubaï dubai munich
 amsterdam madrid barcelone barcelona milan rome stockholm zurich genève geneva bruxelles brussels lisbonne
 lisbon marseille toulouse bordeaux nantes rennes grenoble strasbourg montpellier lille
+asia africa oceania
 """.split())
+# Words that make regions of places ("North America", "Middle East", "Central Europe"), and begin names of firms
+# too ("North Sails", "West Monroe"): a run made only of these and places is no name.
+REGION_WORDS = frozenset("north south east west middle central latin".split())
