@@ -416,3 +416,9 @@ def test_a_newsletter_items_closing_line_dates_its_deal(closing, day):
 ])
 def test_names_leave_out_headline_words_regions_and_acronyms(sentence, names):
     assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == names
+
+
+def test_a_headlines_awarded_is_passive():
+    facts = facts_of("Kestrel Robotics Awarded $12.5 Million U.S. Air Force Contract\n\nThe work runs to 2027.\n")
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts if f["fact_kind"] == "contract"] == [
+        ("Kestrel Robotics", "U.S. Air Force")]

@@ -95,6 +95,9 @@ JOINS_THE_CAPITAL = re.compile(r"(?i)fai(?:t|sait|t entrer) entrer\s*(?:(?:le|la
 # "retenu la PME brestoise X", "chose the Boston startup X": a determiner and up to two descriptive words,
 # lowercase or an acronym (PME, ETI, SME)
 DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:(?:[a-zà-ÿ\-]+|[A-Z]{2,5})\s+){0,2}$")
+# A headline's passive without its auxiliary: "X Awarded $12.5 Million U.S. Air Force Contract" (capitalised, with the
+# buyer's name before "Contract"); "X awarded a contract to Y" is active
+AWARDED_HEADLINE = re.compile(r"Awarded\s+⟦M\d+⟧\s+⟦O(\d+)⟧\s+Contract\b")
 CONTRACTING_ACTIVITY = re.compile(r"(?i)^\W*⟦O(\d+)⟧.{0,120}?\bis the contracting (?:activity|agency)")
 SWITCH_TO = re.compile(r"(?i)\b(?:to|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\b\s*"
                        # "au profit d'un concurrent, la start-up Alloria", "to a rival, Alloria"
@@ -622,6 +625,10 @@ class DocumentFacts:
         subjects, _ = self._subjects(s, lo, start, set())
         if not subjects:
             return None
+        headline = AWARDED_HEADLINE.match(s.abs.text, start)
+        if headline:  # "Kestrel Robotics Awarded $12.5 Million U.S. Air Force Contract": the subject was awarded
+            customer = s.abs.mentions[int(headline.group(1))].label
+            return [c for c in [self._contract(s, subjects[0], customer, start, lo, hi, True)] if c and customer]
         if PASSIVE_BEFORE.search(text_before):
             supplier = subjects[0]
             customers = [c[0] for c in self._objects(s, end, hi, BY_BEFORE, {supplier})]
