@@ -422,3 +422,9 @@ def test_a_headlines_awarded_is_passive():
     facts = facts_of("Kestrel Robotics Awarded $12.5 Million U.S. Air Force Contract\n\nThe work runs to 2027.\n")
     assert [(f["subject_name"], f["counterparty_name"]) for f in facts if f["fact_kind"] == "contract"] == [
         ("Kestrel Robotics", "U.S. Air Force")]
+
+
+def test_a_nationality_is_no_organisation():
+    # "a large European insurer": the adjective is no company that "the insurer" could stand for
+    sentence = "Its angel is a former claims director at a large European insurer, and Aviva is its first customer."
+    assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == ["Aviva"]

@@ -47,8 +47,8 @@ four five six seven eight nine ten eleven twelve twenty dozen deux trois quatre 
 vingt dizaine
 """.split())
 
-# Places: not names on their own, nor together ("North America", "New York"), but they end names ("Bell Canada",
-# "Crédit Agricole Ille-et-Vilaine").
+# Places and their adjectives: not names on their own, nor together ("North America", "New York"; "a large
+# European insurer"), but they end names ("Bell Canada", "Crédit Agricole Ille-et-Vilaine").
 PLACE_WORDS = frozenset("""
 usa us uk ue eu europe france allemagne germany chine china inde india japon japan royaume-uni
 états-unis etats-unis amérique america canada israël israel qatar émirats silicon valley washington
@@ -59,6 +59,10 @@ singapour singapore tokyo pékin beijing shanghai séoul seoul bangalore bengalu
 amsterdam madrid barcelone barcelona milan rome stockholm zurich genève geneva bruxelles brussels lisbonne
 lisbon marseille toulouse bordeaux nantes rennes grenoble strasbourg montpellier lille
 asia africa oceania
+european american french british german chinese japanese indian canadian israeli dutch swedish spanish italian
+swiss belgian irish korean australian brazilian nordic européen européenne européens américain américaine
+américains français française britannique allemand allemande chinois chinoise japonais japonaise canadien
+canadienne
 """.split())
 # Words that make regions of places ("North America", "Middle East", "Central Europe"), and begin names of firms
 # too ("North Sails", "West Monroe"): a run made only of these and places is no name.
