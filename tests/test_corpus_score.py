@@ -1,8 +1,8 @@
 """The extractor on our own annotated articles, scored with floors.
 
-`tests/corpus` is the development set: the extractor's rules were written while reading its errors, so its
-score is optimistic. `tests/heldout` was written and annotated without reading the extractor and is not
-tuned on: its score is the honest figure for unseen articles (its README says how to keep it so)."""
+`tests/corpus` and `tests/heldout` are development sets: the extractor's rules were written while reading their
+errors, so their scores are optimistic. `tests/heldout2` was written and annotated without reading the extractor
+and is not tuned on: its score is the honest figure for unseen articles (its README says how to keep it so)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,18 @@ from tests.pipeline_runner import run_pipeline
 # Measured 0.922 micro-F1 on the 51 articles (0.818 when articles 144-151 were added, before the extractor was
 # changed for them); the floors guard against regressions, the closing note of each change reports the figures.
 CORPUS_MICRO_F1_FLOOR = 0.88
-# Measured 0.658 on the 14 held-out articles when they were added (0.649 with the extractor of the session before).
-HELDOUT_MICRO_F1_FLOOR = 0.6
+# Measured 0.658 on the first 14 held-out articles when they were added, 0.757 once tuned on.
+HELDOUT_MICRO_F1_FLOOR = 0.7
 HELDOUT_DIR = CORPUS_DIR.parent / "heldout"
+# Measured 0.619 on the second held-out set's 12 articles when it was added (the same with the extractor of the
+# session before).
+HELDOUT2_MICRO_F1_FLOOR = 0.55
+HELDOUT2_DIR = CORPUS_DIR.parent / "heldout2"
 
 
-@pytest.mark.parametrize("corpus, floor", [(CORPUS_DIR, CORPUS_MICRO_F1_FLOOR), (HELDOUT_DIR, HELDOUT_MICRO_F1_FLOOR)],
-                         ids=["development", "held-out"])
+@pytest.mark.parametrize("corpus, floor", [(CORPUS_DIR, CORPUS_MICRO_F1_FLOOR), (HELDOUT_DIR, HELDOUT_MICRO_F1_FLOOR),
+                                           (HELDOUT2_DIR, HELDOUT2_MICRO_F1_FLOOR)],
+                         ids=["development", "first held-out", "held-out"])
 def test_corpus_score_floor(workspace, corpus, floor):
     source, warehouse = workspace
     copy_tree(corpus / "articles", source)
