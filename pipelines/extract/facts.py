@@ -126,6 +126,13 @@ class Candidate:
     sentence_index: int = 0
     subject_is_grammatical_subject: bool = True
 
+    def join(self, names) -> None:
+        """More investors of this round, told after it: not leads unless already told as leads, and never the
+        company itself."""
+        for name in names:
+            if name and name != self.subject:
+                self.investors.setdefault(name, False)
+
 
 @dataclass
 class SentenceView:
@@ -483,9 +490,7 @@ class DocumentFacts:
                 # "Outre X, Y et Z avaient fait leur entrée au capital": more investors of the round just told
                 latest = self._latest("funding_round", s, 3)
                 if latest is not None:
-                    for name in investors:
-                        if name != latest.subject:
-                            latest.investors.setdefault(name, False)
+                    latest.join(investors)
                 return None
             company = self.focus if self.focus not in investors else None
         else:
@@ -628,7 +633,9 @@ class DocumentFacts:
         headline = AWARDED_HEADLINE.match(s.abs.text, start)
         if headline:  # "Kestrel Robotics Awarded $12.5 Million U.S. Air Force Contract": the subject was awarded
             customer = s.abs.mentions[int(headline.group(1))].label
-            return [c for c in [self._contract(s, subjects[0], customer, start, lo, hi, True)] if c and customer]
+            if not customer:
+                return None
+            return [c for c in [self._contract(s, subjects[0], customer, start, lo, hi, True)] if c]
         if PASSIVE_BEFORE.search(text_before):
             supplier = subjects[0]
             customers = [c[0] for c in self._objects(s, end, hi, BY_BEFORE, {supplier})]
@@ -795,25 +802,19 @@ class DocumentFacts:
             return
         joined = JOIN_THE_ROUND.search(s.abs.text)
         if joined:
-            for idx, _, _ in self._placeholders(s, joined.start(1), joined.end(1), "O"):
-                name = s.abs.mentions[idx].label
-                if name and name != latest.subject:
-                    latest.investors.setdefault(name, False)
+            names = self._placeholders(s, joined.start(1), joined.end(1), "O")
+            latest.join(s.abs.mentions[idx].label for idx, _, _ in names)
             return
         joins = JOINS_THE_CAPITAL.search(s.abs.text)
         if joins:
             # "L'edtech fait entrer Partech à son capital."
-            name = s.abs.mentions[int(joins.group(1))].label
-            if name and name != latest.subject:
-                latest.investors.setdefault(name, False)
+            latest.join([s.abs.mentions[int(joins.group(1))].label])
             return
         if INVESTOR_LIST_OPENING.search(s.text):
             amount, _ = self._money(s, 0, len(s.abs.text))
             if amount is None:
-                for idx, _, _ in self._placeholders(s, 0, len(s.abs.text), "O"):
-                    name = s.abs.mentions[idx].label
-                    if name and name != latest.subject:
-                        latest.investors.setdefault(name, False)
+                names = self._placeholders(s, 0, len(s.abs.text), "O")
+                latest.join(s.abs.mentions[idx].label for idx, _, _ in names)
         if s.index - latest.sentence_index <= 2:
             if latest.stake_pct is None:
                 stake = self._stake(s)
