@@ -428,3 +428,55 @@ def test_a_nationality_is_no_organisation():
     # "a large European insurer": the adjective is no company that "the insurer" could stand for
     sentence = "Its angel is a former claims director at a large European insurer, and Aviva is its first customer."
     assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == ["Aviva"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frequent word that opens a sentence with a deal cue is that word, not a company or a customer
+    ("Orbelle Compute sells claims software. Insurance groups that signed pilots in 2024 now pick one supplier.", []),
+    ("Orbelle Compute is in talks with Decathlon. Neither side has signed a contract.", []),
+    ("Orbelle Compute sells to Decathlon. Retail chains signed contracts worth $40 million with start-ups in 2025.", []),
+    # an interview's "Question :" opens many sentences and is still no name
+    ("Entretien avec la fondatrice d'Orbelle Compute.\nQuestion : Pourquoi ?\nQuestion : Vous avez levé 6 millions "
+     "d'euros auprès d'Alven l'an dernier. Pourquoi ?\n",
+     [("funding_round", "Orbelle Compute", None, ["Alven"])]),
+    # an unknown name that opens a deal's sentence is still a company
+    ("Quorvane raised $5 million from Accel.", [("funding_round", "Quorvane", None, ["Accel"])]),
+])
+def test_a_frequent_word_opening_a_sentence_is_no_name(text, expected):
+    facts = facts_of(text, published_at=dt.date(2026, 3, 4))
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
+            for f in facts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a seller described as such: the start-up, the vendor, "a young startup" in apposition
+    ("Le groupe Carrefour a signé un contrat de 3 M€ avec la start-up nantaise Quorvel.", ("Quorvel", "Carrefour")),
+    ("Decathlon signed a deal with Quorvel, a young startup from Lyon.", ("Quorvel", "Decathlon")),
+    ("La jeune pousse Quorvel a signé avec le groupe Carrefour un contrat de 3 M€.", ("Quorvel", "Carrefour")),
+    # the document told already who buys from whom
+    ("Hallwick Hospitals has replaced Notalis with Quorvel Health as its supplier. Hallwick signed a five-year "
+     "contract with Quorvel worth $4 million.", ("Quorvel Health", "Hallwick Hospitals")),
+    # nothing says otherwise: the subject sells
+    ("Orbelle Compute signed with Decathlon.", ("Orbelle Compute", "Decathlon")),
+])
+def test_who_sells_in_a_signed_deal(text, expected):
+    contracts = {(f["subject_name"], f["counterparty_name"]) for f in facts_of(text) if f["fact_kind"] == "contract"}
+    assert contracts == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in an interview, "nous" and "vous" are the company interviewed
+    ("Entretien avec Inès Varenne, fondatrice de Quorvel.\nQuestion : Vous avez levé 6 millions d'euros auprès "
+     "d'Alven en 2024. Pourquoi ?\nInès Varenne : En novembre 2025, nous avons signé avec Decathlon un contrat de "
+     "4,2 millions d'euros.\n",
+     [("funding_round", "Quorvel", None, ["Alven"]), ("contract", "Quorvel", "Decathlon", None)]),
+    ("Kenji Watanabe runs Quorvel, which builds claims software for insurers. \"We have signed with Aviva for "
+     "three years,\" he says.",
+     [("contract", "Quorvel", "Aviva", None)]),
+    # the source of a figure is no party to it
+    ("Selon l'Observatoire de la commande publique, les PME ont remporté 31 % des marchés de l'État en 2024.", []),
+])
+def test_speakers_and_sources(text, expected):
+    facts = facts_of(text, published_at=dt.date(2026, 3, 4))
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
+            for f in facts] == expected

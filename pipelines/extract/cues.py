@@ -29,12 +29,14 @@ def _c(kind: str, voice: str, regex: str) -> Cue:
 # Adverbs that may sit inside a passive: "has also been chosen by", "a également été retenue par".
 PASSIVE_ADVERB_EN = r"(?: also| now| just| already| recently)"
 PASSIVE_ADVERB_FR = r"(?: aussi| également| déjà)"
+# French auxiliaries of the past: "a signé", and in interviews and quotes "nous avons signé", "vous avez levé"
+AUX_FR = r"(?:a|ont|avait|avaient|avons|avez|avions|aviez)"
 
 CUES: tuple[Cue, ...] = (
     # ---- funding: the company raises
     _c("funding_round", "company_raises",
-       r"\b(?:l[eè]v(?:e|ent|ait|aient)|(?:a|ont|avait|avaient) lev[ée]|vient de lever|viennent de lever|lever|"
-       r"boucl(?:e|ent|ait|aient)|(?:a|ont|avait|avaient) boucl[ée]|"
+       rf"\b(?:l[eè]v(?:e|ent|ait|aient)|{AUX_FR} lev[ée]|vient de lever|viennent de lever|lever|"
+       rf"boucl(?:e|ent|ait|aient)|{AUX_FR} boucl[ée]|"
        r"finalise|a finalis[ée]|annonce (?:une|un|avoir lev[ée])|réalise une levée|a réalisé une levée|"
        r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|décroche un financement|"
        r"raise[sd]?|raising|has raised|have raised|secure[sd]?|closed?|closes|lands?|landed|bag(?:s|ged)|"
@@ -58,7 +60,7 @@ CUES: tuple[Cue, ...] = (
        r"\b(?:investissement|investment)\b"),
     # ---- contracts: the supplier wins or signs
     _c("contract", "supplier_wins",
-       r"\b(?:remporte|a remporté|décroche|a décroché|obtient un contrat|a obtenu un contrat|"
+       rf"\b(?:remporte|{AUX_FR} remporté|décroche|{AUX_FR} décroché|obtient un contrat|a obtenu un contrat|"
        rf"(?:a|avait|ont){PASSIVE_ADVERB_FR}? été (?:choisie?s?|retenue?s?|sélectionnée?s?) (?:par|comme)|"
        r"(?:a|avait|ont) (?:ainsi )?intégré le programme|rejoint le programme|"
        r"va fournir|fournira|équipera|"
@@ -67,7 +69,7 @@ CUES: tuple[Cue, ...] = (
        r"secured? an? [^⟦.]{0,30}?(?:contract|deal|order)|lands? an? [^⟦.]{0,30}?(?:contract|deal)|"
        r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),
     _c("contract", "signs",
-       r"\b(?:signe|a signé|avait signé|ont signé|avaient signé|vient de signer|a conclu|conclut|"
+       rf"\b(?:signe|{AUX_FR} signé|vient de signer|a conclu|conclut|"
        r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes|"
        r"(?:announced|announces|annonce|a annoncé) (?:a|an|un|une) [^⟦.]{0,40}?(?:agreement|contract|partnership|deal|accord|contrat|partenariat))\b"),
     _c("contract", "customer_pays",
@@ -176,4 +178,7 @@ OBJECT_BEFORE = re.compile(
 )
 SUPPLIER_AFTER_AWARD = re.compile(r"(?<!\w)(?:à|au|aux|to|de|avec|with)(?!\w)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,30})?$", re.IGNORECASE)
 DEAL_NOUN = re.compile(r"\b(?:accord|deal|opération|transaction|agreement|annonc\w*|announce\w*|contrat|contract|levée|round|tour de table)\b", re.IGNORECASE)
+# "selon l'Observatoire de la commande publique, les PME ont remporté...": the source of a statement is no party to it
+SOURCE_BEFORE = re.compile(r"(?:\bselon|\bd['’]après|\baccording to|\bcited by|\bcité(?:e|s|es)? par)\s*"
+                           r"(?:(?:le|la|les|l['’]|the)\s*)?$", re.IGNORECASE)
 COMPLEMENT_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bdu|\bof|\bchez|\bavec|\bwith|\bpour|\bfor|\bà|\bto)\s*$", re.IGNORECASE)

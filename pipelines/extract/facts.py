@@ -29,9 +29,10 @@ from pipelines.extract.abstract import Abstracted, Mention, abstract
 from pipelines.extract.cues import (
     COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, FIRM_AFTER_INVESTMENT, FIRM_BEFORE_INVESTMENT, Cue, DEAL_NOUN,
     HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE, NEGATION, OBJECT_BEFORE, PASSIVE_ADVERB_EN,
-    PASSIVE_ADVERB_FR, REVENUE_BEFORE, ROUND_LABEL, SUPPLIER_AFTER_AWARD, VALUATION_AFTER, VALUATION_BEFORE,
+    PASSIVE_ADVERB_FR, REVENUE_BEFORE, ROUND_LABEL, SOURCE_BEFORE, SUPPLIER_AFTER_AWARD, VALUATION_AFTER,
+    VALUATION_BEFORE,
 )
-from pipelines.extract.organizations import INVESTOR_TAIL
+from pipelines.extract.organizations import INVESTOR_TAIL, SPEAKERS
 from pipelines.extract.portable import loosened, maybe_flags
 
 PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
@@ -108,6 +109,11 @@ REPLACED_WITH = re.compile(r"(?i)\b(?:with|by|par)\b\s*(?:(?:le|la|l['’]|the|c
                            r"(?:[^⟦,.;]{0,30}?\s)?⟦O(\d+)⟧")
 REPLACE_CUE = re.compile(r"(?i)remplac|replac")
 INVESTOR_NAME = re.compile(rf"\b{INVESTOR_TAIL}$")
+# a party described as a seller: "avec la start-up parisienne ⟦O2⟧", "the AI vendor ⟦O1⟧", "⟦O3⟧, une jeune pousse"
+_VENDOR_NOUN = (r"(?:start-?ups?|startups?|jeunes? pousses?|scale-?ups?|pépites?|éditeurs?|fournisseurs?|prestataires?|"
+                r"spécialistes?|intégrateurs?|vendors?|suppliers?|providers?|specialists?|developers?|software maker)")
+VENDOR_BEFORE = re.compile(rf"(?i)\b{_VENDOR_NOUN}\b[^⟦,;.]{{0,30}}$")
+VENDOR_AFTER = re.compile(rf"(?i)\s*,\s*(?:une?|a|an|the|la|le|l['’])\s*(?:[\w\-]+\s+){{0,2}}{_VENDOR_NOUN}\b")
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while)\b", re.IGNORECASE)
 
 
@@ -196,6 +202,8 @@ class DocumentFacts:
         if m.mention_type == "organization":
             return m.label
         if m.mention_type == "anaphor":
+            if m.text.lower() in SPEAKERS:  # "nous avons signé": the company that speaks, the document's
+                return self.focus if self.focus not in exclude else None
             return self._antecedent(s, m.start, exclude)
         return None
 
@@ -260,7 +268,8 @@ class DocumentFacts:
         chosen = None
         for i in range(len(phs) - 1, -1, -1):
             idx, start, _ = phs[i]
-            if COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start]) or IN_PARENTHESES_AFTER_NAME.search(text, lo, start):
+            if (COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start]) or IN_PARENTHESES_AFTER_NAME.search(text, lo, start)
+                    or SOURCE_BEFORE.search(text[max(lo, start - 20):start])):
                 continue
             chosen = i
             break
@@ -589,7 +598,7 @@ class DocumentFacts:
         return [c for name, _, _ in customers if (c := self._contract(s, supplier, name, start, lo, hi))]
 
     def _voice_signs(self, s, lo, hi, start, end, text):
-        subjects, _ = self._subjects(s, lo, start, set())
+        subjects, subject_at = self._subjects(s, lo, start, set())
         partners = self._objects(s, end, hi, re.compile(r"(?i)(?:avec|with|auprès (?:de|du|des)|from)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,30})?$"),
                                  set(subjects))
         if not subjects:
@@ -608,15 +617,50 @@ class DocumentFacts:
             supplier = self.focus if self.focus != subject else None
             return [c for c in [self._contract(s, supplier, subject, start, lo, hi, False)] if c]
         out = []
-        for name, _, _ in partners:
-            # who sells? a public body buys; the company the article is about sells
-            if (subject_public and not self._is_public(s, name)) or (name == self.focus and subject != self.focus):
+        for name, name_at, name_end in partners:
+            if self._partner_sells(s, subject, subject_at, name, name_at, name_end, subject_public):
                 c = self._contract(s, name, subject, start, lo, hi, False)
             else:
                 c = self._contract(s, subject, name, start, lo, hi, True)
             if c:
                 out.append(c)
         return out
+
+    def _partner_sells(self, s: SentenceView, subject: str, subject_at: int | None, partner: str, partner_at: int,
+                       partner_end: int, subject_public: bool) -> bool:
+        """Who sells in "A signed with B"? The grammar does not say; the parties' descriptions and the document do.
+
+        A public body buys; a party described as a start-up, a vendor or a publisher sells ("Renault a signé
+        avec la start-up Fabrilis"); a party the document already told as the customer of the other buys
+        ("Calder has replaced Notalis with Auscura AI. Calder signed a five-year contract with Auscura");
+        the company the document is about sells; otherwise the subject does."""
+        if subject_public and not self._is_public(s, partner):
+            return True
+        text = s.abs.text
+        subject_vendor = subject_at is not None and bool(VENDOR_BEFORE.search(text[max(0, subject_at - 50):subject_at]))
+        partner_vendor = bool(VENDOR_BEFORE.search(text[max(0, partner_at - 50):partner_at])
+                              or VENDOR_AFTER.match(text, partner_end))
+        if partner_vendor != subject_vendor:
+            return partner_vendor
+        told = self._told_roles(subject, partner)
+        if told is not None:
+            return told
+        return partner == self.focus and subject != self.focus
+
+    def _told_roles(self, subject: str, partner: str) -> bool | None:
+        """Whether a deal told earlier in the document had `partner` sell to `subject` (True), the other way round
+        (False), or neither. Short and long forms of a name are one party ("Calder", "Calder Health Group")."""
+        def same(a: str | None, b: str) -> bool:
+            return bool(a) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
+
+        for c in reversed(self.candidates):
+            if c.kind == "funding_round" or c.counterparty is None:
+                continue
+            if same(c.subject, partner) and same(c.counterparty, subject):
+                return True
+            if same(c.subject, subject) and same(c.counterparty, partner):
+                return False
+        return None
 
     def _is_public(self, s: SentenceView, name: str) -> bool:
         for sv in self.sentences:

@@ -23,7 +23,7 @@ from pipelines.extract.organizations import SpanFilter, document_runs, find_span
 from pipelines.extract.portable import NON_PORTABLE, NON_PORTABLE_LINES
 from pipelines.normalise.amounts import MONEY_PATTERN, parse_amount
 from pipelines.normalise.dates import DATE_PATTERN, parse_date
-from pipelines.reference import first_names
+from pipelines.reference import common_words, first_names
 
 PERCENT_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|pour ?cent|percent|per cent)", re.IGNORECASE)
 # Sentences before a cue, and after it, that facts may draw on (dates, investor lists, stakes).
@@ -60,7 +60,7 @@ class DocumentScan(NamedTuple):
 
 def _document_vocabulary(sentences: list[SentenceIn],
                          scan: DocumentScan | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """Capitalised words used mid-sentence (so names, not sentence openers) and surnames of people named.
+    """Capitalised words used mid-sentence or twice (so names, not sentence openers) and surnames of people named.
 
     The patterns run once over the sentences joined by line breaks, which none of their matches
     can cross or look behind, so they find what they find sentence by sentence, in the same order;
@@ -70,8 +70,12 @@ def _document_vocabulary(sentences: list[SentenceIn],
     capitalised, people = (scan.capitalised, scan.people) if scan else (_CAPITALISED.findall(text), _PERSON.findall(text))
     words: set[str] = set(_MIDSENTENCE_WORD.findall(text))
     seen: set[str] = set()
+    common = common_words()
     for word in capitalised:
-        (words if word in seen else seen).add(word)
+        # a frequent word that opens several sentences ("Question :" in an interview) is still that word
+        if word in seen and word.lower() not in common:
+            words.add(word)
+        seen.add(word)
     first = first_names()
     surnames = {last for given, last in people if given in first}
     return frozenset(words), frozenset(surnames)

@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from pipelines.extract.portable import maybe_flags
-from pipelines.reference import first_names, organization_aliases
+from pipelines.reference import common_words, first_names, organization_aliases
 from pipelines.reference.stopwords import NON_ORG_WORDS, NUMBER_WORDS, PLACE_WORDS, REGION_WORDS
 
 UPPER = "A-ZÀ-ÖØ-Þ"
@@ -76,6 +76,12 @@ _ANAPHOR_BODY = (
     + _ANAPHOR_NOUN + r"s?"
 )
 _ANAPHOR = re.compile(r"(?i)(?<![\w])" + _ANAPHOR_BODY + r"(?![\w])")
+# "nous avons signé", "vous avez levé", "we signed": in an interview or a quote, the company that speaks (or is
+# spoken to), the one the document is about; only as the subject of a verb in the past, which tells deals
+_SPEAKER_BODY = (r"(?:nous(?= (?:avons|venons|sommes))|vous(?= (?:avez|venez|êtes))|"
+                 r"we(?=(?: have|['’]ve| had| just)? (?:signed|raised|closed|secured|won|lost|landed|been|chosen)))")
+_SPEAKER = re.compile(r"(?i)(?<![\w])" + _SPEAKER_BODY)
+SPEAKERS = frozenset({"nous", "vous", "we"})
 
 # The last word of most funds' names ("Kima Ventures", "Sequoia Capital").
 INVESTOR_TAIL = r"(?:Ventures?|Capital|Partners|Fund|Funds|VC|Invest|Investments|Investissement|Angels?|Growth)"
@@ -155,7 +161,7 @@ def _rust_literal(text: str) -> str:
 def _filter_patterns() -> tuple[str, str, str]:
     """Looser patterns for Polars: every alias, public-body or anaphor match contains one of their matches."""
     aliases = "|".join(_rust_literal(a) for a in organization_aliases() if len(a) >= 2) or "[^\\s\\S]"
-    return aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD, "(?i)" + _ANAPHOR_BODY
+    return aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD, "(?i)(?:" + _ANAPHOR_BODY + r"|\b(?:nous|vous|we)\b)"
 
 
 # Whether the alias, public-body and anaphor patterns can match a sentence at all.
@@ -202,6 +208,7 @@ class _Run(NamedTuple):
     person: bool  # a known first name and a capitalised word
     common: bool  # a one-word name that is a function word, a place or a descriptive compound
     opener: bool  # shaped like an adverb or connective that opens sentences
+    frequent: bool  # a one-word name that is a frequent word of the language ("Existing", "Neither", "Question")
     organization: str | None  # the name without a possessive, when still a name
     clean: str | None  # that name without its legal form
 
@@ -239,6 +246,7 @@ def _read_run(run: str) -> _Run | None:
         common=single and bool(name.lower() in NON_ORG_WORDS or name.lower() in PLACE_WORDS
                                or _DESCRIPTIVE_COMPOUND.match(name)),
         opener=bool(_SENTENCE_OPENER.match(name)),
+        frequent=single and name.lower() in common_words(),
         organization=organization,
         clean=_LEGAL_TAIL.sub("", organization) if organization else None,
     )
@@ -283,7 +291,8 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
     `blocked` spans (money, dates) are never names. A single capitalised word
     that opens the sentence is a name only when the document also uses it
     mid-sentence or twice (`known_words`), or it is a reference alias, or it opens a
-    sentence with a deal cue (`opener_is_subject`: "Datacrue a signé..."):
+    sentence with a deal cue (`opener_is_subject`: "Datacrue a signé...") and is not
+    a frequent word of the language ("Neither company commented"):
     "Fondamentalement" and "Cheap labour..." open sentences. A single word
     that is the surname of a person named in the document is that person.
     `patterns` (see `span_filters`) skips the patterns that cannot match, and
@@ -329,6 +338,8 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             if any(taken[m.start():m.end()]):
                 continue
             add(Span(m.start(), m.end(), m.group(0), "anaphor", None))
+        for m in _SPEAKER.finditer(sentence):
+            add(Span(m.start(), m.end(), m.group(0), "anaphor", None))
     for run_start, run in sentence_runs(sentence) if runs is None else runs:
         name = run.name
         offset = run_start + run.shift
@@ -339,9 +350,9 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             continue
         if run.common:
             continue
-        if (run.single and name not in known_words and (run.opener or not opener_is_subject)
+        if (run.single and name not in known_words and (run.opener or run.frequent or not opener_is_subject)
                 and not sentence[:offset].strip(" -–—•*\"«“'")):
-            continue  # a single word that opens the sentence
+            continue  # a single word that opens the sentence ("Existing investors X and Y also took part")
         if run.organization is None:
             continue
         for part_offset, part in _coordinated_names(run.organization):

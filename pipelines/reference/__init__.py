@@ -1,4 +1,4 @@
-"""General reference data: organisation aliases (shared with dbt), given names, non-name words."""
+"""General reference data: organisation aliases (shared with dbt), given names, common words, non-name words."""
 
 from __future__ import annotations
 
@@ -29,4 +29,12 @@ def organization_aliases() -> dict[str, tuple[str, str]]:
 @functools.cache
 def first_names() -> frozenset[str]:
     text = (_HERE / "first_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The most frequent English and French words, in lowercase: a capitalised one that opens a sentence is
+    that word, not a name, unless the text also uses it mid-sentence (see common_words.txt)."""
+    text = (_HERE / "common_words.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
