@@ -480,3 +480,24 @@ def test_speakers_and_sources(text, expected):
     facts = facts_of(text, published_at=dt.date(2026, 3, 4))
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
             for f in facts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later sentence names the investors of "ce tour", "this round" just told
+    ("Quorvel Compute boucle une série C de 1,1 Md€. L'hébergeur a annoncé jeudi ce tour mené par Eurazeo, auquel "
+     "participent Nvidia et Bpifrance.",
+     [("funding_round", "Quorvel Compute", None, ["Bpifrance", "Eurazeo", "Nvidia"])]),
+    ("Quorvel Labs lève 3,4 millions d'euros en amorçage. La start-up a bouclé ce tour auprès de Kima Ventures.",
+     [("funding_round", "Quorvel Labs", None, ["Kima Ventures"])]),
+    # more verbs of raising money
+    ("Brindle Systems picked up $9.5 million from Accel and a handful of angel investors.",
+     [("funding_round", "Brindle Systems", None, ["Accel"])]),
+    # "nous avons perdu X": the speaker's company lost a customer; money lost is no customer
+    ("Inès Varenne dirige Quorvel, éditeur de logiciels. Nous avons perdu Intermarché l'an dernier.",
+     [("customer_loss", "Quorvel", "Intermarché", None)]),
+    ("Inès Varenne dirige Quorvel, éditeur de logiciels. Quorvel a perdu 3 M€ en 2025.", []),
+])
+def test_follow_ups_more_verbs_and_lost_customers(text, expected):
+    facts = facts_of(text, published_at=dt.date(2026, 3, 4))
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
+            for f in facts] == expected

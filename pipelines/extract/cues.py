@@ -40,7 +40,8 @@ CUES: tuple[Cue, ...] = (
        r"finalise|a finalis[ée]|annonce (?:une|un|avoir lev[ée])|réalise une levée|a réalisé une levée|"
        r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|décroche un financement|"
        r"raise[sd]?|raising|has raised|have raised|secure[sd]?|closed?|closes|lands?|landed|bag(?:s|ged)|"
-       r"nab(?:s|bed)|announced?|completed?|completes)\b"),
+       r"nab(?:s|bed)|announced?|completed?|completes|pick(?:s|ed)? up|pull(?:s|ed)? in|br(?:ings|ought) in|"
+       r"t(?:akes|ook) in|reel(?:s|ed) in|haul(?:s|ed) in|attract(?:s|ed)|draws|drew)\b"),
     # ---- funding: the investor puts money in
     _c("funding_round", "investor_invests",
        r"\b(?:investit|a investi|investissent|ont investi|va investir|injecte|a inject[ée]|(?:a )?accept[ée] de (?:payer|verser|débourser|mettre)|"
@@ -110,7 +111,7 @@ CUES: tuple[Cue, ...] = (
     _c("customer_loss", "supplier_loses",
        r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
        r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"
-       r"lost (?=⟦)|loses (?=⟦))"),
+       rf"lost (?=⟦)|loses (?=⟦)|(?:{AUX_FR} )?perd(?:u|ent)? (?=⟦))"),
 )
 
 # "an investment bank", "un fonds d'investissement": the noun names a kind of firm, not an investment made
@@ -161,7 +162,7 @@ LEAD_BEFORE = re.compile(
 INVESTOR_BEFORE = re.compile(
     r"(?<!\w)(?:auprès (?:de|d['’]|du|des)|from|led by|co-led by|mené(?:e)? par|emmené(?:e)? par|conduit(?:e)? par|"
     r"pilot[ée]e? par|par|by|avec|with|aux côtés (?:de|d['’]|du|des)|alongside|including|dont|notamment|"
-    r"participation (?:de|d['’]|du|des)|participation from|de la part (?:de|d['’]|du)|soutenue? par|backed by|"
+    r"participation (?:de|d['’]|du|des)|participation from|particip(?:ent|e|aient|ait|ated|ating)|de la part (?:de|d['’]|du)|soutenue? par|backed by|"
     r"investisseurs?|investors?|tels? que|such as|comme|parmi (?:eux|lesquels)|among them|including)(?!\w)"
     r"\s*(?:(?:le |la |les |l['’]|the |son |ses |leurs? )?[^⟦,.;]{0,30})?$",
     re.IGNORECASE,

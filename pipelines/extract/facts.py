@@ -52,7 +52,8 @@ CONTRACT_WORDS = re.compile(r"(?i)\b(?:contrats?|contracts?|marchés?|appels? d[
 FUNDING_WORDS = re.compile(r"(?i)\b(?:fonds|funding|financement|financing|round|tour de table|levée|série|series|seed|"
                            r"amorçage|investissement|investment|capital|investisseurs?|investors?|valoris\w*|valuation)\b")
 GENERIC_RAISE = re.compile(r"(?i)^(?:annonce|announce|annonced|announced|completed?|completes|closed?|closes|lands?|landed|"
-                           r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|secure[sd]?|finalise|a finalis[ée]|boucle|a boucl[ée])")
+                           r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|secure[sd]?|finalise|a finalis[ée]|boucle|a boucl[ée]|"
+                           r"pick|pull|br(?:ings|ought)|t(?:akes|ook)|reel|haul|attract|draws|drew)")
 INVESTOR_LIST_OPENING = re.compile(r"(?i)^\W*(?:parmi (?:eux|lesquels|ceux-ci)|among them|including|dont|"
                                    r"(?:les |the )?(?:autres? )?(?:investisseurs|investors|participants)\b)")
 PASSIVE_BEFORE = re.compile(rf"(?i)\b(?:is|are|was|were|(?:has|have|had){PASSIVE_ADVERB_EN}? been|"
@@ -81,6 +82,9 @@ LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads
 # "The round was led by X and Y, with participation from Z": the names after it are the round's investors
 ROUND_WAS_LED = re.compile(r"(?i)\b(?:the|this|that|le|ce|cette|la)\s+(?:round|tour|financing|levée|opération)\b[^⟦.]{0,40}?"
                            r"\b(?:was|has been|a été|est|était)\s+(?:co-)?(?:led|mené|menée|conduit|conduite|pilotée?)\s+(?:by|par)")
+# "ce tour mené par General Catalyst", "the round, led by Accel": a later sentence that names the round just told
+ROUND_REFERENCE = re.compile(r"(?i)\b(?:the|this|that|its|le|ce|cette|son|sa|la)\s+(?:round|tour|financing|funding|"
+                             r"levée|opération|raise)\b")
 # "Bpifrance and Kima Ventures also took part.", "Existing backers Coatue and Magnetar also participated.",
 # "Partech a également participé au tour.": the names before the verb join the round just told, not the words
 # that open the sentence (an opening "Existing" may have been read as a name); "took part in the tender" is no
@@ -836,6 +840,16 @@ class DocumentFacts:
                                                             s.abs.text[was_led.end():ps])
                     latest.investors[name] = latest.investors.get(name, False) or is_lead
             return
+        reference = ROUND_REFERENCE.search(s.abs.text)
+        if reference:
+            # "Pervenche IA lève 3,4 M€. La start-up a bouclé la semaine dernière ce tour auprès de Kima Ventures":
+            # the investors, and the date when the first sentence gave none, of the round just told
+            investors, lead = self._investors_after(s, reference.end(), len(s.abs.text), {latest.subject})
+            if investors:
+                for name in investors:
+                    latest.investors[name] = latest.investors.get(name, False) or name in lead
+                latest.date = latest.date or self._date(s, reference.start())
+                return
         lead_turn = LEADS_THE_ROUND.search(s.abs.text)
         if lead_turn:
             # "Eurazeo mène le tour, avec Kima Ventures et Motier Ventures."

@@ -388,7 +388,8 @@ def _drop_introducing_anaphors(sentence: str, spans: list[Span]) -> list[Span]:
     kept_spans = []
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        if (span.kind == "anaphor" and nxt is not None and nxt.kind == "organization"
+        if (span.kind == "anaphor" and span.text.lower() not in SPEAKERS
+                and nxt is not None and nxt.kind == "organization"
                 and _APPOSITION_GAP.match(sentence[span.end:nxt.start])
                 and not any(w in NON_ORG_WORDS for w in sentence[span.end:nxt.start].split())):
             continue
