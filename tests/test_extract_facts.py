@@ -501,3 +501,18 @@ def test_follow_ups_more_verbs_and_lost_customers(text, expected):
     facts = facts_of(text, published_at=dt.date(2026, 3, 4))
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
             for f in facts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the contract is the subject: the supplier follows "à"/"to", the buyer is "par"/"by" or the body named before
+    ("La Région Bretagne a lancé un appel d'offres. Le lot 1, consacré à la maintenance, revient à la start-up "
+     "Quorvel, pour 3,6 M€ sur quatre ans.", [("Quorvel", "Région Bretagne")]),
+    ("Le lot 2 a été attribué à Quorvel par la Région Bretagne.", [("Quorvel", "Région Bretagne")]),
+    ("The U.S. Army issued a tender for drone software. The contract was awarded to Kestrel Robotics in May.",
+     [("Kestrel Robotics", "U.S. Army")]),
+    # a prize is no contract; the source of a statement is no supplier
+    ("Decathlon sells shoes. The innovation prize went to Quorvel.", []),
+    ("La Région Bretagne a attribué les lots, selon l'avis publié au Bulletin officiel.", []),
+])
+def test_a_contract_awarded_to_a_supplier(text, expected):
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text) if f["fact_kind"] == "contract"] == expected

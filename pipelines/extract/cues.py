@@ -84,6 +84,11 @@ CUES: tuple[Cue, ...] = (
        r"(?:fit|a fait|avait fait) de (?=⟦)|"
        r"award(?:s|ed)|order(?:s|ed) |select(?:s|ed)|cho(?:se|oses)|pick(?:s|ed)|tap(?:s|ped)|hire[sd]|"
        r"(?:made|makes) (?=⟦))"),
+    # ---- contracts: the contract goes to the supplier ("le lot 2 est attribué à X", "the contract was awarded to X")
+    _c("contract", "awarded_to",
+       r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"
+       r"\b(?:attribuée?s?|confiée?s?|notifiée?s?|awarded|granted)\s+(?:à|au|aux|to)\b|"
+       r"\b(?:revient|reviennent|reviendra|échoit|échoient|went|goes|will go)\s+(?:à|au|aux|to)\b"),
     _c("contract", "customer_of",
        r"\b(?:(?:un |une )?client(?:e)? (?:de longue date|historique|fidèle|depuis)|"
        r"(?:a |an )?(?:longtime|long-time|long-standing) (?:customer|client)|(?:customer|client) since)\b"),

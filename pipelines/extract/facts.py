@@ -118,7 +118,8 @@ _VENDOR_NOUN = (r"(?:start-?ups?|startups?|jeunes? pousses?|scale-?ups?|pépites
                 r"spécialistes?|intégrateurs?|vendors?|suppliers?|providers?|specialists?|developers?|software maker)")
 VENDOR_BEFORE = re.compile(rf"(?i)\b{_VENDOR_NOUN}\b[^⟦,;.]{{0,30}}$")
 VENDOR_AFTER = re.compile(rf"(?i)\s*,\s*(?:une?|a|an|the|la|le|l['’])\s*(?:[\w\-]+\s+){{0,2}}{_VENDOR_NOUN}\b")
-CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while)\b", re.IGNORECASE)
+# a deal's parties are not looked for past these; "selon"/"according to" opens the statement's source
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while|selon|according to|d['’]après)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -273,7 +274,7 @@ class DocumentFacts:
         for i in range(len(phs) - 1, -1, -1):
             idx, start, _ = phs[i]
             if (COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start]) or IN_PARENTHESES_AFTER_NAME.search(text, lo, start)
-                    or SOURCE_BEFORE.search(text[max(lo, start - 20):start])):
+                    or SOURCE_BEFORE.search(text[max(0, start - 20):start])):
                 continue
             chosen = i
             break
@@ -718,6 +719,34 @@ class DocumentFacts:
         if not subjects or not suppliers:
             return None
         return [c for c in [self._contract(s, suppliers[0][0], subjects[0], start, lo, hi, False)] if c]
+
+    def _voice_awarded_to(self, s, lo, hi, start, end, text):
+        """"Le lot 1 revient à la start-up Arvalys", "the contract was awarded to Kestrel": the contract is the
+        subject, the supplier follows "à"/"to"; the buyer is "par X"/"by X", else the public body (or the company
+        the document is about) that the text named before. "X a attribué à Y" is the customer's voice instead."""
+        subjects, _ = self._subjects(s, lo, start, set())
+        if subjects and not re.search(r"(?i)été|been|\b(?:est|sont|was|were|is|are)\s", text):
+            return None
+        if not CONTRACT_WORDS.search(s.abs.text[lo:start]) and not re.search(r"(?i)\blots?\b", s.abs.text[lo:start]):
+            return None  # "the prize went to X"
+        suppliers = self._objects(s, end, min(hi, end + 60), re.compile(r"(?:)"), set(subjects), window=0)[:1]
+        if not suppliers or not DIRECT_OBJECT_GAP.match(s.abs.text[end:suppliers[0][1]]):
+            return None
+        supplier = suppliers[0][0]
+        buyers = self._objects(s, suppliers[0][2], hi, BY_BEFORE, {supplier})
+        buyer = buyers[0][0] if buyers else self._earlier_buyer(s, supplier)
+        if buyer is None or (subjects and buyer != subjects[0] and not buyers):
+            return None
+        return [c for c in [self._contract(s, supplier, buyer, start, lo, hi, False)] if c]
+
+    def _earlier_buyer(self, s: SentenceView, supplier: str) -> str | None:
+        """The buyer of a tender told before: the last public body named in the sentences before, else the company
+        the document is about."""
+        for prev in reversed([x for x in self.sentences if x.index < s.index][-8:]):
+            for m in reversed(prev.abs.mentions):
+                if m.mention_type == "organization" and m.label and m.label != supplier and self._is_public(prev, m.label):
+                    return m.label
+        return self.focus if self.focus != supplier else None
 
     def _contracting_activity(self, s: SentenceView) -> str | None:
         """Defence contract notices name the buyer in a closing sentence: "X is the contracting activity"."""
