@@ -516,3 +516,33 @@ def test_follow_ups_more_verbs_and_lost_customers(text, expected):
 ])
 def test_a_contract_awarded_to_a_supplier(text, expected):
     assert [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text) if f["fact_kind"] == "contract"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a customer that does not renew, moves its workloads off, cuts back or ends a contract ("au contrat")
+    ("Quorvel sells claims software. Aviva has decided not to renew its contract with Quorvel.",
+     [("customer_loss", "Quorvel", "Aviva")]),
+    ("Quorvel vend ses logiciels. La Macif a choisi de ne pas renouveler son contrat avec Quorvel.",
+     [("customer_loss", "Quorvel", "Macif")]),
+    ("Quorvel sells claims software. Aviva is moving its claims workloads off Quorvel and onto Cindral.",
+     [("customer_loss", "Quorvel", "Aviva"), ("contract", "Cindral", "Aviva")]),
+    ("Quorvel sells software. Aviva cut the number of its Quorvel licences by half.",
+     [("customer_loss", "Quorvel", "Aviva")]),
+    ("Quorvel sells software. Aviva cut its workforce by half.", []),
+    ("Quorvel vend ses logiciels. C'est la SNCF qui a mis fin au contrat de Quorvel en mars.",
+     [("customer_loss", "Quorvel", "SNCF")]),
+    ("Quorvel vend ses logiciels. Quorvel a perdu la SNCF, son plus gros client, en mars.",
+     [("customer_loss", "Quorvel", "SNCF")]),
+    # a cleft names the supplier without "C'est"
+    ("Quorvel vend ses logiciels. C'est Quorvel qui a remporté le contrat de la SNCF.",
+     [("contract", "Quorvel", "SNCF")]),
+    # a renewal or an extension is a contract signed again; "extended its lead" is none
+    ("Quorvel sells software. Aviva renewed its contract with Quorvel for three years.",
+     [("contract", "Quorvel", "Aviva")]),
+    ("Quorvel vend ses logiciels. La SNCF a prolongé son contrat avec Quorvel par un avenant de 1 M€.",
+     [("contract", "Quorvel", "SNCF")]),
+    ("La jeune pousse Quorvel a renouvelé son contrat avec la SNCF.", [("contract", "Quorvel", "SNCF")]),
+    ("Quorvel sells software. Quorvel extended its lead over Decathlon.", []),
+])
+def test_losses_clefts_and_renewals(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text)] == expected

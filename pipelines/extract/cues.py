@@ -89,6 +89,11 @@ CUES: tuple[Cue, ...] = (
        r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"
        r"\b(?:attribuée?s?|confiée?s?|notifiée?s?|awarded|granted)\s+(?:à|au|aux|to)\b|"
        r"\b(?:revient|reviennent|reviendra|échoit|échoient|went|goes|will go)\s+(?:à|au|aux|to)\b"),
+    # ---- contracts: the customer renews or extends ("a renouvelé son contrat avec X", "extended its deal with X")
+    _c("contract", "customer_renews",
+       rf"\b(?:renouvel(?:le|lent)|{AUX_FR} renouvelé|reconduit|{AUX_FR} reconduit|prolong(?:e|ent)|"
+       rf"{AUX_FR} prolongé|"
+       r"renew(?:s|ed)?|extend(?:s|ed)?)\b"),
     _c("contract", "customer_of",
        r"\b(?:(?:un |une )?client(?:e)? (?:de longue date|historique|fidèle|depuis)|"
        r"(?:a |an )?(?:longtime|long-time|long-standing) (?:customer|client)|(?:customer|client) since)\b"),
@@ -100,7 +105,8 @@ CUES: tuple[Cue, ...] = (
        r"did the same|followed suit|has done the same)\b"),
     # ---- customer losses: the customer leaves
     _c("customer_loss", "customer_leaves",
-       r"\b(?:met(?:tent)? fin (?:⟦D\d+⟧ )?à|(?:a|ont|avait) mis fin (?:⟦D\d+⟧ )?à|mettre fin à|cess(?:e|ent|er)|(?:a|ont) cessé|"
+       r"\b(?:met(?:tent)? fin (?:⟦D\d+⟧ )?(?:à|au|aux)|(?:a|ont|avait) mis fin (?:⟦D\d+⟧ )?(?:à|au|aux)|"
+       r"mettre fin (?:à|au|aux)|cess(?:e|ent|er)|(?:a|ont) cessé|"
        r"(?:a|ont) basculé|bascul(?:e|ent)|(?:a|ont) migré|migr(?:e|ent|er)|"
        r"cut(?:s|ting)? back|scal(?:ed|es|ing) back|trimm?(?:ed|s|ing)|(?:a|ont) réduit|"
        r"mov(?:ed|es|ing) (?:[^⟦.]{0,50}?)from|"
@@ -111,12 +117,19 @@ CUES: tuple[Cue, ...] = (
        r"se sépar(?:e|er|ent) de|(?:s'est|se sont) séparée?s? de|remplac(?:e|é|ent|er)|(?:a|ont) remplacé|"
        r"drop(?:s|ped)|ditch(?:es|ed)|end(?:s|ed)|terminat(?:es|ed)|cut(?:s|ting)? ties|cancel(?:s|led|ed)|"
        r"scrap(?:s|ped)|stopp?(?:ed|s) (?:working|using)|wound down|winding down|wind down|phas(?:e|es|ed|ing) out|"
-       r"mov(?:ed|es|ing) (?:away from|off)|renonc(?:e|ent|é|er) aux services|switch(?:ed|es|ing)? (?:away )?from|pull(?:ed|s)? (?:back|out) from|"
+       r"mov(?:ed|es|ing) (?:[^⟦.]{0,40}?)(?:away from|off)|(?:de )?ne (?:pas|plus) renouveler|"
+       r"(?:decided|decides|chose|chosen|opted|opts|voted) not to renew|not to renew|not renewing|"
+       r"renonc(?:e|ent|é|er) aux services|switch(?:ed|es|ing)? (?:away )?from|pull(?:ed|s)? (?:back|out) from|"
        r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away from|replac(?:es|ed))\b"),
     _c("customer_loss", "supplier_loses",
        r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
        r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"
-       rf"lost (?=⟦)|loses (?=⟦)|(?:{AUX_FR} )?perd(?:u|ent)? (?=⟦))"),
+       rf"lost (?=⟦)|loses (?=⟦)|(?:{AUX_FR} )?perd(?:u|ent)? (?=⟦)|"
+       rf"{AUX_FR} perdu (?:la |le |les |l['’])(?=⟦))"),
+    # ---- customer losses: the customer cuts back ("cut the number of its X licences", "reduced its use of X")
+    _c("customer_loss", "customer_cuts",
+       r"\b(?:cut|cuts|reduced|reduces|slashed|slashes|halved|halves|trimmed|trims)\s+(?:back\s+)?"
+       r"(?:the (?:number|size|scope|value) of\s+)?(?:its|their)\s"),
 )
 
 # "an investment bank", "un fonds d'investissement": the noun names a kind of firm, not an investment made

@@ -104,7 +104,7 @@ DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)
 # buyer's name before "Contract"); "X awarded a contract to Y" is active
 AWARDED_HEADLINE = re.compile(r"Awarded\s+⟦M\d+⟧\s+⟦O(\d+)⟧\s+Contract\b")
 CONTRACTING_ACTIVITY = re.compile(r"(?i)^\W*⟦O(\d+)⟧.{0,120}?\bis the contracting (?:activity|agency)")
-SWITCH_TO = re.compile(r"(?i)\b(?:to|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\b\s*"
+SWITCH_TO = re.compile(r"(?i)\b(?:to|onto|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\b\s*"
                        # "au profit d'un concurrent, la start-up Alloria", "to a rival, Alloria"
                        r"(?:(?:un|a|its|son|leur|their)\s+(?:concurrent|rival|competitor)\s*,\s*)?(?:(?:le|la|l['’]|the)\s*)?"
                        r"(?:[^⟦,.;]{0,40}?\s)?⟦O(\d+)⟧")
@@ -113,6 +113,10 @@ REPLACED_WITH = re.compile(r"(?i)\b(?:with|by|par)\b\s*(?:(?:le|la|l['’]|the|c
                            r"(?:[^⟦,.;]{0,30}?\s)?⟦O(\d+)⟧")
 REPLACE_CUE = re.compile(r"(?i)remplac|replac")
 INVESTOR_NAME = re.compile(rf"\b{INVESTOR_TAIL}$")
+# what a customer cuts back when it cuts its business with a supplier
+USAGE_WORDS = re.compile(r"(?i)\b(?:use|usage|utilisation|licen[cs]es?|seats?|sièges?|orders?|commandes?|spending|"
+                         r"dépenses?|contrats?|contracts?|subscriptions?|abonnements?|deployment|déploiement|"
+                         r"workloads?|business|volumes?)\b")
 # a party described as a seller: "avec la start-up parisienne ⟦O2⟧", "the AI vendor ⟦O1⟧", "⟦O3⟧, une jeune pousse"
 _VENDOR_NOUN = (r"(?:start-?ups?|startups?|jeunes? pousses?|scale-?ups?|pépites?|éditeurs?|fournisseurs?|prestataires?|"
                 r"spécialistes?|intégrateurs?|vendors?|suppliers?|providers?|specialists?|developers?|software maker)")
@@ -632,25 +636,35 @@ class DocumentFacts:
         return out
 
     def _partner_sells(self, s: SentenceView, subject: str, subject_at: int | None, partner: str, partner_at: int,
-                       partner_end: int, subject_public: bool) -> bool:
+                       partner_end: int, subject_public: bool, usually: bool | None = None) -> bool:
         """Who sells in "A signed with B"? The grammar does not say; the parties' descriptions and the document do.
 
         A public body buys; a party described as a start-up, a vendor or a publisher sells ("Renault a signé
         avec la start-up Fabrilis"); a party the document already told as the customer of the other buys
         ("Calder has replaced Notalis with Auscura AI. Calder signed a five-year contract with Auscura");
-        the company the document is about sells; otherwise the subject does."""
+        otherwise what the verb `usually` says (a renewal: the partner sells), else the company the document is
+        about sells, else the subject does."""
         if subject_public and not self._is_public(s, partner):
             return True
-        text = s.abs.text
-        subject_vendor = subject_at is not None and bool(VENDOR_BEFORE.search(text[max(0, subject_at - 50):subject_at]))
-        partner_vendor = bool(VENDOR_BEFORE.search(text[max(0, partner_at - 50):partner_at])
-                              or VENDOR_AFTER.match(text, partner_end))
+        subject_vendor = self._described_as_vendor(s, subject_at, None)
+        partner_vendor = self._described_as_vendor(s, partner_at, partner_end)
         if partner_vendor != subject_vendor:
             return partner_vendor
         told = self._told_roles(subject, partner)
         if told is not None:
             return told
+        if usually is not None:
+            return usually
         return partner == self.focus and subject != self.focus
+
+    @staticmethod
+    def _described_as_vendor(s: SentenceView, at: int | None, end: int | None) -> bool:
+        """"la start-up parisienne ⟦O2⟧", "⟦O3⟧, une jeune pousse lilloise": the mention at `at` is a seller."""
+        if at is None:
+            return False
+        text = s.abs.text
+        return bool(VENDOR_BEFORE.search(text[max(0, at - 50):at])
+                    or (end is not None and VENDOR_AFTER.match(text, end)))
 
     def _told_roles(self, subject: str, partner: str) -> bool | None:
         """Whether a deal told earlier in the document had `partner` sell to `subject` (True), the other way round
@@ -693,6 +707,8 @@ class DocumentFacts:
                 customers = [buyer] if buyer else []
             return [c for name in customers if (c := self._contract(s, supplier, name, start, lo, hi, True))]
         customer = subjects[0]
+        if re.match(r"\s*(?:de ne (?:pas|plus)|d['’]arrêter|not to|to stop)\b", s.abs.text[end:end + 20]):
+            return None  # "a choisi de ne pas renouveler": a choice to leave, told by its own cue
         if re.match(r"(?i)(?:fit|a fait|avait fait) de|made|makes", text):
             suppliers = self._objects(s, end, hi, re.compile(r"(?:)"), {customer}, window=0)[:1]
         else:
@@ -709,6 +725,24 @@ class DocumentFacts:
                 if not CONTRACT_WORDS.search(s.text) and not re.match(r"(?i)attribu|confi|award|commande|order|notifi", text):
                     return None
         return [c for name, _, _ in suppliers if (c := self._contract(s, name, customer, start, lo, hi, False))]
+
+    def _voice_customer_renews(self, s, lo, hi, start, end, text):
+        """"La SNCF a renouvelé son contrat avec X", "Aviva extended its deal with X by two years": the customer signs
+        again. Who renews is mostly the customer; the descriptions and the deals told before may say otherwise."""
+        if not CONTRACT_WORDS.search(s.abs.text, end, hi):
+            return None  # "extended its lead", "a prolongé l'expérience"
+        subjects, subject_at = self._subjects(s, lo, start, set())
+        if not subjects:
+            return None
+        subject = subjects[0]
+        partners = self._objects(s, end, hi, OBJECT_BEFORE, {subject})
+        if not partners:
+            supplier = self.focus if self.focus != subject else None
+            return [c for c in [self._contract(s, supplier, subject, start, lo, hi, False)] if c]
+        name, name_at, name_end = partners[0]
+        if self._partner_sells(s, subject, subject_at, name, name_at, name_end, self._is_public(s, subject), True):
+            return [c for c in [self._contract(s, name, subject, start, lo, hi, False)] if c]
+        return [c for c in [self._contract(s, subject, name, start, lo, hi, True)] if c]
 
     def _voice_customer_pays(self, s, lo, hi, start, end, text):
         """"Databricks agreed to pay Anthropic $100 million over five years": a purchase, not a stake."""
@@ -828,6 +862,13 @@ class DocumentFacts:
                     # "switched from OpenAI to Anthropic": the customer now buys from the replacement
                     out.append(self._contract(s, replacement, customer, start, lo, hi, False))
         return [c for c in out if c]
+
+    def _voice_customer_cuts(self, s, lo, hi, start, end, text):
+        """"Aviva cut the number of its Notalis licences by half": a loss only when what is cut is the business
+        with a supplier (its use, licences, seats, orders, contract), not "its workforce" or "its prices"."""
+        if not USAGE_WORDS.search(s.abs.text, end, hi):
+            return None
+        return self._voice_customer_leaves(s, lo, hi, start, end, text)
 
     def _replacement(self, s: SentenceView, start: int, hi: int, exclude: set[str], replaced: bool) -> str | None:
         """The supplier a customer moves to: "switched from X to Y"; after "replaced X", also "with Y"."""

@@ -28,12 +28,12 @@ CUE_PREFILTER = re.compile(
     r"(?i)\b(?:l[eè]v|rais|invest|capital|particip|stake|tour(?:s)? de table|s[ée]ries?\s|seed|amorçage|round|"
     r"fund|financ|back|led |pump|inject|pay|verser|débours|contrat|contract|sign|ink|remport|décroch|attribu|"
     r"award|client|customer|partenaire|partner|choisi|chose|select|retenu|programme|program|fourni|suppl|"
-    r"commande|order|tap|hire|fait appel|confi[eé]|fin à|cess|romp|ponts|dos|détourn|abandon|quitt|résili|renouvel|"
-    r"sépar|remplac|replac|drop|ditch|end|terminat|ties|cancel|scrap|stop|wound|wind|phas|away|switch|pull|"
+    r"commande|order|tap|hire|fait appel|confi[eé]|fin à|fin au|cess|romp|ponts|dos|détourn|abandon|quitt|résili|"
+    r"renouvel|sépar|remplac|replac|drop|ditch|end|terminat|ties|cancel|scrap|stop|wound|wind|phas|away|switch|pull|"
     r"walked|perd|lost|lose|même|did the same|followed suit|emboît|valoris|valu|enveloppe|notifi|bascul|migr|"
     r"trim|scal|cut|m[eè]n|boucl|entr|parmi|among|includ|investor|investisseur|compet|command|activity|mov|"
     r"réduit|réduire|reduc|retien|retenu|announc|complet|land|clos|obtien|sécuris|secur|won|wins?|deal|pick|"
-    r"renon|revien|échoi|went|goes|go to|grant)"
+    r"renon|revien|échoi|went|goes|go to|grant|renew|reconduit|prolong|extend|halv|slash)"
 )
 
 SENTENCE_SCHEMA = {"document_id": pl.Utf8, "sentence_index": pl.Int32, "paragraph_index": pl.Int32,

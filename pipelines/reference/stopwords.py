@@ -38,6 +38,7 @@ awarded awards award won selected selects picked picks chosen contract contracts
 alongside besides beyond despite following amid across against according within without through throughout
 towards toward via unlike regarding concerning outre parallèlement hormis
 act acts loi règlement directive crm erp hr b2b b2c kpi roi esg iot
+c'est c’est ce-sont voici
 """.split()) | frozenset()
 
 # Number words: a name may hold them ("Ten Eleven Ventures", "Eight Roads"), but a run of number words and
