@@ -546,3 +546,18 @@ def test_a_contract_awarded_to_a_supplier(text, expected):
 ])
 def test_losses_clefts_and_renewals(text, expected):
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, amount", [
+    # the business a lost customer took away, told by "worth" in the sentence or by the next ones
+    ("Quorvel sells software. The hospital group Calder ended its contract with Quorvel, which had been worth "
+     "roughly $2.3 million a year to the vendor.", 2.3e6),
+    ("Quorvel vend ses logiciels. Auchan met fin au contrat qui le liait à Quorvel. Le contrat représentait 1,4 M€ "
+     "de chiffre d'affaires annuel, a précisé le dirigeant de Quorvel.", 1.4e6),
+    # a sentence about another company tells no amount of this loss
+    ("Quorvel sells software. Calder ended its contract with Quorvel. Orbelle raised $5 million.", None),
+])
+def test_the_business_at_stake_in_a_loss(text, amount):
+    losses = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]
+    assert len(losses) == 1
+    assert losses[0]["amount"] == (pytest.approx(amount) if amount else None)

@@ -113,6 +113,9 @@ REPLACED_WITH = re.compile(r"(?i)\b(?:with|by|par)\b\s*(?:(?:le|la|l['’]|the|c
                            r"(?:[^⟦,.;]{0,30}?\s)?⟦O(\d+)⟧")
 REPLACE_CUE = re.compile(r"(?i)remplac|replac")
 INVESTOR_NAME = re.compile(rf"\b{INVESTOR_TAIL}$")
+# what tells the business a lost customer brought: "représentait 1,4 M€ de chiffre d'affaires", "worth $2M a year"
+AT_STAKE = re.compile(r"(?i)\b(?:représent\w*|pesai?t|pèse|rapportai?t|manque à gagner|chiffre d['’]affaires|worth|"
+                      r"valued|accounted for|accounts for|generated|brought in|revenue|sales)\b")
 # what a customer cuts back when it cuts its business with a supplier
 USAGE_WORDS = re.compile(r"(?i)\b(?:use|usage|utilisation|licen[cs]es?|seats?|sièges?|orders?|commandes?|spending|"
                          r"dépenses?|contrats?|contracts?|subscriptions?|abonnements?|deployment|déploiement|"
@@ -854,7 +857,7 @@ class DocumentFacts:
         for customer in customers:
             if supplier and customer != supplier:
                 cand = Candidate("customer_loss", supplier, customer)
-                cand.amount, _ = self._money(s, lo, hi)
+                cand.amount = self._at_stake(s, lo, hi)
                 cand.date = self._date(s, start)
                 cand.description = s.text[:300]
                 out.append(cand)
@@ -886,7 +889,7 @@ class DocumentFacts:
         out = []
         for name, _, _ in customers[:1]:
             cand = Candidate("customer_loss", subjects[0], name)
-            cand.amount, _ = self._money(s, lo, hi)
+            cand.amount = self._at_stake(s, lo, hi)
             cand.date = self._date(s, start)
             cand.description = s.text[:300]
             out.append(cand)
@@ -953,18 +956,31 @@ class DocumentFacts:
                 _, valuation = self._money(s, 0, len(s.abs.text))
                 latest.valuation = valuation
 
+    def _at_stake(self, s: SentenceView, lo: int, hi: int) -> Mention | None:
+        """The business a lost customer took away: an amount, or what the contract was "worth" (a valuation's
+        words, which for a contract tell its value)."""
+        amount, valuation = self._money(s, lo, hi)
+        return amount or valuation
+
     def _enrich_loss_amounts(self) -> None:
-        """"X cuts ties with Y. X had planned to pay Y $200M this year": the business at stake."""
+        """The business at stake, told in one of the next two sentences: "X cuts ties with Y. X had planned to
+        pay Y $200M this year", "Le contrat représentait 1,4 M€ de chiffre d'affaires annuel", "Cela représentait
+        environ 800 000 euros par an". A sentence that names another organisation speaks of something else."""
         for cand in self.candidates:
             if cand.kind != "customer_loss" or cand.amount is not None:
                 continue
-            nxt = self.by_index.get(cand.sentence_index + 1)
-            if nxt is None:
-                continue
-            labels = {m.label for m in nxt.abs.mentions if m.mention_type == "organization"}
-            if cand.counterparty in labels and cand.subject in labels:
-                amount, _ = self._money(nxt, 0, len(nxt.abs.text))
-                cand.amount = amount
+            parties = {cand.subject, cand.counterparty}
+            for step in (1, 2):
+                nxt = self.by_index.get(cand.sentence_index + step)
+                if nxt is None or nxt.paragraph != self.by_index[cand.sentence_index].paragraph:
+                    break
+                labels = {m.label for m in nxt.abs.mentions if m.mention_type == "organization"}
+                if labels - parties:
+                    break
+                if parties <= labels or (AT_STAKE.search(nxt.text) and (labels or step == 1)):
+                    cand.amount = self._at_stake(nxt, 0, len(nxt.abs.text))
+                    if cand.amount is not None:
+                        break
 
 
 def _merge_same_sentence(found: list[Candidate]) -> list[Candidate]:
