@@ -561,3 +561,26 @@ def test_the_business_at_stake_in_a_loss(text, amount):
     losses = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]
     assert len(losses) == 1
     assert losses[0]["amount"] == (pytest.approx(amount) if amount else None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X led, joined by Y and Z" after a round: X leads, Y and Z join; "Point Nine and HV Capital" is two investors
+    ("Berlin-based Quorvel announced a €30m Series B on Wednesday. Northzone led, joined by Point Nine and HV Capital.",
+     [("Quorvel", {"HV Capital": False, "Northzone": True, "Point Nine": False}, None)]),
+    # a later sentence's "values X at" is the round's valuation
+    ("Quorvel raised $40 million from Accel. The investment values Quorvel at roughly $1.67 billion.",
+     [("Quorvel", {"Accel": False}, 1.67e9)]),
+    # statistics, musings and generic acronyms are no rounds
+    ("Quorvel sells software. The median European Series A rose to €14m, from €11m a year ago.", []),
+    ("Quorvel vend ses logiciels. Nous réfléchissons à une série B, peut-être autour de 20 millions d'euros.", []),
+    ("Quorvel vend ses logiciels. Les start-up de l'IA appliquée aux RH ont levé 210 M€ en 2025.", []),
+])
+def test_follow_up_leads_valuations_and_non_rounds(text, expected):
+    facts = facts_of(text, published_at=dt.date(2026, 5, 20))
+    assert [(f["subject_name"], dict(zip(f["investor_name"], f["is_lead"])), f["valuation"]) for f in facts] == expected
+
+
+def test_a_byline_names_a_person_whatever_the_given_name():
+    spans = find_spans("By Carys Pemberton · March 4, 2026 · 4 min read")
+    assert [(s.text, s.kind) for s in spans] == [("Carys Pemberton", "person")]
+    assert [(s.text, s.kind) for s in find_spans("By Sequoia Capital")] == [("Sequoia Capital", "organization")]

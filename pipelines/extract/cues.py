@@ -143,10 +143,12 @@ FIRM_BEFORE_INVESTMENT = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:pourrai(?:t|ent)?|pourra(?:it|ient)?|devrai(?:t|ent)|envisag\w*|projett?\w*|souhait\w*|espèr\w*|"
     r"en (?:discussions?|négociations?|pourparlers)|négoci\w*|cherch\w* à|prévoi\w* de|prévoy\w* de|"
-    r"serait en passe|rumeur\w*|démenti\w*|dément|"
+    r"serait en passe|rumeur\w*|démenti\w*|dément|réfléchi\w*|peut-être|"
     r"could|might|may|should|in talks|talks to|in discussions?|negotiat\w*|plan(?:s|ned|ning)? to|"
     r"aim(?:s|ed|ing)? to|seek(?:s|ing)? to|look(?:s|ing) to|hop(?:es|ed|ing) to|rumou?r\w*|denie[sd]|deny|"
-    r"expected to|is set to|considering|mulling|weighing|exploring)\b|\bsi\b|\bif\b|\bwhether\b",
+    r"expected to|is set to|considering|mulling|weighing|exploring|perhaps|maybe)\b|\bsi\b|\bif\b|\bwhether\b|"
+    # a statistic of many deals is no deal: "the median Series A rose to €14m", "le ticket moyen"
+    r"\b(?:median|average|typical|médian\w*|moyen(?:ne)?|en moyenne)\b",
     re.IGNORECASE,
 )
 NEGATION = re.compile(
@@ -161,7 +163,7 @@ ROUND_LABEL = re.compile(
     re.IGNORECASE,
 )
 VALUATION_BEFORE = re.compile(
-    r"(?:valoris\w*|valuation|valued|valuing|value|valeur|vaut|worth)\s+(?:[\w'’⟦⟧]+\s+){0,8}(?:à|at|de|of)?\s*"
+    r"(?:valoris\w*|valuation|valued|valuing|values?|valeur|vaut|worth)\s+(?:[\w'’⟦⟧]+\s+){0,8}(?:à|at|de|of)?\s*"
     r"(?:environ|près de|plus de|about|around|nearly|over|some|quelque)?\s*$",
     re.IGNORECASE,
 )
@@ -196,7 +198,8 @@ OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SUPPLIER_AFTER_AWARD = re.compile(r"(?<!\w)(?:à|au|aux|to|de|avec|with)(?!\w)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,30})?$", re.IGNORECASE)
-DEAL_NOUN = re.compile(r"\b(?:accord|deal|opération|transaction|agreement|annonc\w*|announce\w*|contrat|contract|levée|round|tour de table)\b", re.IGNORECASE)
+DEAL_NOUN = re.compile(r"\b(?:accord|deal|opération|transaction|agreement|annonc\w*|announce\w*|contrat|contract|levée|"
+                       r"round|tour de table|investment|investissement)\b", re.IGNORECASE)
 # "selon l'Observatoire de la commande publique, les PME ont remporté...": the source of a statement is no party to it
 SOURCE_BEFORE = re.compile(r"(?:\bselon|\bd['’]après|\baccording to|\bcited by|\bcité(?:e|s|es)? par)\s*"
                            r"(?:(?:le|la|les|l['’]|the)\s*)?$", re.IGNORECASE)

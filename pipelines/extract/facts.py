@@ -78,7 +78,9 @@ SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|contract|deal|accord|contrat
 LEADS_VERB = re.compile(r"(?i)(?:led|leads|co-led|co-leads)\b")
 LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads?|led|co-led|co-leads?)\s+"
                              r"(?:le tour|ce tour|l['’]opération|la levée|cette levée|the round|this round|the deal|"
-                             r"the financing|the raise)")
+                             r"the financing|the raise)|"
+                             # "Northzone led, joined by Point Nine and HV Capital."
+                             r"^\W*⟦O\d+⟧\s+(?:co-)?led\s*(?:,|\.|$|with|alongside|joined)")
 # "The round was led by X and Y, with participation from Z": the names after it are the round's investors
 ROUND_WAS_LED = re.compile(r"(?i)\b(?:the|this|that|le|ce|cette|la)\s+(?:round|tour|financing|levée|opération)\b[^⟦.]{0,40}?"
                            r"\b(?:was|has been|a été|est|était)\s+(?:co-)?(?:led|mené|menée|conduit|conduite|pilotée?)\s+(?:by|par)")
@@ -929,7 +931,7 @@ class DocumentFacts:
             for idx, ps, _ in self._placeholders(s, 0, len(s.abs.text), "O"):
                 name = s.abs.mentions[idx].label
                 if name and name != latest.subject:
-                    latest.investors[name] = latest.investors.get(name, False) or ps < lead_turn.start()
+                    latest.investors[name] = latest.investors.get(name, False) or ps < lead_turn.end()
             return
         joined = JOIN_THE_ROUND.search(s.abs.text)
         if joined:

@@ -183,6 +183,17 @@ def _is_person(words: list[str]) -> bool:
     return len(words) >= 2 and words[0] in names and words[1][:1].isupper()
 
 
+# "By Carys Pemberton · March 4, 2026", "Par Inès Varenne, à Lyon": a byline names the author, a person
+_BYLINE_OPENING = re.compile(r"^\W*(?:by|par|written by|écrit par)\s+$", re.IGNORECASE)
+_BYLINE_END = re.compile(r"\s*(?:$|[·|,–—\-]|and |et |\d)")
+
+
+def _is_byline(sentence: str, offset: int, name: str) -> bool:
+    words = name.split(" ")
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not _FIRM_TAIL.search(name)
+            and bool(_BYLINE_OPENING.match(sentence[:offset])) and bool(_BYLINE_END.match(sentence, offset + len(name))))
+
+
 def _strip_function_words(words: list[str]) -> list[str]:
     """Drop leading and trailing words that cannot be part of a name (sentence-initial 'Le', 'En'...)."""
     while words and words[0].lower().strip(".'’") in _NOT_NAME_OPENERS:
@@ -345,7 +356,7 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         offset = run_start + run.shift
         if any(taken[offset:offset + len(name)]):
             continue
-        if run.person or (run.single and name in known_people):
+        if run.person or (run.single and name in known_people) or _is_byline(sentence, offset, name):
             add(Span(offset, offset + len(name), name, "person", None))
             continue
         if run.common:
@@ -377,8 +388,12 @@ _FIRM_TAIL = re.compile(rf"(?:{INVESTOR_TAIL}|Labs?|Group|Groupe|Holdings?|Techn
 def _coordinated_names(name: str) -> list[tuple[int, str]]:
     """(offset, name) of the names a capitalised run coordinates; the run itself when it is one name."""
     m = _COORDINATED.search(name)
-    # "Lux Capital and Playground Global": a fund's name, then a name of two words or more
-    if not m or not _FIRM_TAIL.search(name[:m.start()]) or " " not in name[m.end():]:
+    if not m:
+        return [(0, name)]
+    left, right = name[:m.start()], name[m.end():]
+    # "Lux Capital and Playground Global": a fund's name, then a name of two words or more; "Point Nine and HV
+    # Capital": a name of two words or more, then a fund's name
+    if " " not in right or not (_FIRM_TAIL.search(left) or (" " in left and _FIRM_TAIL.search(right))):
         return [(0, name)]
     return [(0, name[:m.start()]), *((m.end() + o, part) for o, part in _coordinated_names(name[m.end():]))]
 
