@@ -584,3 +584,15 @@ def test_a_byline_names_a_person_whatever_the_given_name():
     spans = find_spans("By Carys Pemberton · March 4, 2026 · 4 min read")
     assert [(s.text, s.kind) for s in spans] == [("Carys Pemberton", "person")]
     assert [(s.text, s.kind) for s in find_spans("By Sequoia Capital")] == [("Sequoia Capital", "organization")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the customer stops using a supplier's product; "La Banque Postale" is a name, not "la banque" told of
+    ("Parlance vend des assistants aux banques. La Banque Postale a cessé d'utiliser l'assistant de Parlance en "
+     "novembre 2024.", [("Parlance", "Banque Postale")]),
+    ("Parlance vend des assistants. La Macif a abandonné la plateforme de Parlance au profit de Mistral AI.",
+     [("Parlance", "Macif")]),
+])
+def test_a_customer_leaves_a_suppliers_product(text, expected):
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text) if f["fact_kind"] == "customer_loss"] \
+        == expected

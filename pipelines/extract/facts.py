@@ -118,6 +118,12 @@ INVESTOR_NAME = re.compile(rf"\b{INVESTOR_TAIL}$")
 # what tells the business a lost customer brought: "représentait 1,4 M€ de chiffre d'affaires", "worth $2M a year"
 AT_STAKE = re.compile(r"(?i)\b(?:représent\w*|pesai?t|pèse|rapportai?t|manque à gagner|chiffre d['’]affaires|worth|"
                       r"valued|accounted for|accounts for|generated|brought in|revenue|sales)\b")
+# what a customer leaves may be a supplier's product: "a cessé d'utiliser l'assistant de ⟦O2⟧", "dropped the
+# platform of ⟦O1⟧"
+PRODUCT_OF = re.compile(r"(?i)\s*(?:d['’]utiliser\s+|using\s+|to use\s+)?(?:l['’]|le |la |les |the |its |son |sa |ses |leurs? )?"
+                        r"(?:[\w\-]+\s+){0,2}?(?:assistants?|outils?|logiciels?|plateformes?|services?|solutions?|modèles?|"
+                        r"chatbots?|agents?|tools?|platforms?|software|products?|models?|apps?|applications?|API)\s+"
+                        r"(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧")
 # what a customer cuts back when it cuts its business with a supplier
 USAGE_WORDS = re.compile(r"(?i)\b(?:use|usage|utilisation|licen[cs]es?|seats?|sièges?|orders?|commandes?|spending|"
                          r"dépenses?|contrats?|contracts?|subscriptions?|abonnements?|deployment|déploiement|"
@@ -839,7 +845,8 @@ class DocumentFacts:
         m = (re.search(r"(?i)(?:clients?|customers?)(?:\s+\w+){0,2}\s+(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧", textabs[lo:hi])
              or re.search(r"(?i)⟦([OA])(\d+)⟧['’]s\s+(?:\w+\s+){0,3}(?:customers?|clients?)", textabs[lo:hi])
              or re.search(r"(?i)(?:use|usage|utilisation|deployment|déploiement|orders?|commandes?)\s+(?:of|de|d['’])\s*"
-                          r"⟦([OA])(\d+)⟧(?:['’]s)?", textabs[end:hi]))
+                          r"⟦([OA])(\d+)⟧(?:['’]s)?", textabs[end:hi])
+             or PRODUCT_OF.match(textabs, end, hi))
         if m:
             supplier = self._org_name(s, int(m.group(2)), set())
         customers, _ = self._subjects(s, lo, start, {supplier} if supplier else set())

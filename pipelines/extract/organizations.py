@@ -188,6 +188,15 @@ _BYLINE_OPENING = re.compile(r"^\W*(?:by|par|written by|écrit par)\s+$", re.IGN
 _BYLINE_END = re.compile(r"\s*(?:$|[·|,–—\-]|and |et |\d)")
 
 
+_NAME_GOES_ON = re.compile(r" (?:of |de |du |des )?[A-ZÀ-Þ]")
+
+
+def _begins_a_name(sentence: str, anaphor: re.Match[str]) -> bool:
+    """"La Banque Postale", "The Bank of England": a capitalised noun that a name goes on from is that name's
+    first word, not "the bank" told of before."""
+    return anaphor.group(0).split()[-1][:1].isupper() and bool(_NAME_GOES_ON.match(sentence, anaphor.end()))
+
+
 def _is_byline(sentence: str, offset: int, name: str) -> bool:
     words = name.split(" ")
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not _FIRM_TAIL.search(name)
@@ -346,7 +355,7 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             add(Span(start, m.end(), name, "organization", name, "public_body" if _is_public_body(name) else ""))
     if may_anaphor:
         for m in _ANAPHOR.finditer(sentence):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start():m.end()]) or _begins_a_name(sentence, m):
                 continue
             add(Span(m.start(), m.end(), m.group(0), "anaphor", None))
         for m in _SPEAKER.finditer(sentence):
