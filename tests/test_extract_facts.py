@@ -596,3 +596,23 @@ def test_a_byline_names_a_person_whatever_the_given_name():
 def test_a_customer_leaves_a_suppliers_product(text, expected):
     assert [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text) if f["fact_kind"] == "customer_loss"] \
         == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "..., then a $22 million Series A led by Sequoia": a second round of the same company, with its own date
+    ("Wyvernstack raised a $3 million seed round from Y Combinator in early 2022, then a $22 million Series A led by "
+     "Sequoia in March 2023.",
+     [("Wyvernstack", 3e6, ["Y Combinator"], dt.date(2022, 1, 1)),
+      ("Wyvernstack", 22e6, ["Sequoia"], dt.date(2023, 3, 1))]),
+    ("Oréade avait levé 2 M€ en 2024 auprès de Kima Ventures, puis une série A de 8,5 M€ menée par Otium "
+     "Capital.",
+     [("Oréade", 2e6, ["Kima Ventures"], dt.date(2024, 1, 1)),
+      ("Oréade", 8.5e6, ["Otium Capital"], dt.date(2024, 1, 1))]),
+    # money added to a round already told
+    ("Tindra Voice added $9 million to its Series A, with Inventure joining.",
+     [("Tindra Voice", 9e6, ["Inventure"], None)]),
+])
+def test_rounds_told_one_after_another(text, expected):
+    facts = facts_of(text, published_at=dt.date(2026, 5, 20))
+    assert [(f["subject_name"], f["amount"], f["investor_name"], f["event_date"]) for f in facts
+            if f["fact_kind"] == "funding_round"] == expected

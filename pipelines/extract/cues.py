@@ -41,7 +41,7 @@ CUES: tuple[Cue, ...] = (
        r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|décroche un financement|"
        r"raise[sd]?|raising|has raised|have raised|secure[sd]?|closed?|closes|lands?|landed|bag(?:s|ged)|"
        r"nab(?:s|bed)|announced?|completed?|completes|pick(?:s|ed)? up|pull(?:s|ed)? in|br(?:ings|ought) in|"
-       r"t(?:akes|ook) in|reel(?:s|ed) in|haul(?:s|ed) in|attract(?:s|ed)|draws|drew)\b"),
+       r"t(?:akes|ook) in|reel(?:s|ed) in|haul(?:s|ed) in|attract(?:s|ed)|draws|drew|add(?:s|ed) (?=⟦))"),
     # ---- funding: the investor puts money in
     _c("funding_round", "investor_invests",
        r"\b(?:investit|a investi|investissent|ont investi|va investir|injecte|a inject[ée]|(?:a )?accept[ée] de (?:payer|verser|débourser|mettre)|"

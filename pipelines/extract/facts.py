@@ -53,7 +53,7 @@ FUNDING_WORDS = re.compile(r"(?i)\b(?:fonds|funding|financement|financing|round|
                            r"amorçage|investissement|investment|capital|investisseurs?|investors?|valoris\w*|valuation)\b")
 GENERIC_RAISE = re.compile(r"(?i)^(?:annonce|announce|annonced|announced|completed?|completes|closed?|closes|lands?|landed|"
                            r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|secure[sd]?|finalise|a finalis[ée]|boucle|a boucl[ée]|"
-                           r"pick|pull|br(?:ings|ought)|t(?:akes|ook)|reel|haul|attract|draws|drew)")
+                           r"pick|pull|br(?:ings|ought)|t(?:akes|ook)|reel|haul|attract|draws|drew|add)")
 INVESTOR_LIST_OPENING = re.compile(r"(?i)^\W*(?:parmi (?:eux|lesquels|ceux-ci)|among them|including|dont|"
                                    r"(?:les |the )?(?:autres? )?(?:investisseurs|investors|participants)\b)")
 PASSIVE_BEFORE = re.compile(rf"(?i)\b(?:is|are|was|were|(?:has|have|had){PASSIVE_ADVERB_EN}? been|"
@@ -133,8 +133,14 @@ _VENDOR_NOUN = (r"(?:start-?ups?|startups?|jeunes? pousses?|scale-?ups?|pépites
                 r"spécialistes?|intégrateurs?|vendors?|suppliers?|providers?|specialists?|developers?|software maker)")
 VENDOR_BEFORE = re.compile(rf"(?i)\b{_VENDOR_NOUN}\b[^⟦,;.]{{0,30}}$")
 VENDOR_AFTER = re.compile(rf"(?i)\s*,\s*(?:une?|a|an|the|la|le|l['’])\s*(?:[\w\-]+\s+){{0,2}}{_VENDOR_NOUN}\b")
-# a deal's parties are not looked for past these; "selon"/"according to" opens the statement's source
-CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while|selon|according to|d['’]après)\b", re.IGNORECASE)
+# a deal's parties are not looked for past these; "selon"/"according to" opens the statement's source; "puis",
+# "then" before a round open the next round of a list ("a $3 million seed round from Y Combinator, then a $22
+# million Series A led by Sequoia")
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while|selon|according to|d['’]après)\b|"
+                          r"\b(?:puis|then|followed by|suivie? d['’]une?|and)\s+(?=(?:an?|une?|its|sa|son)\s+"
+                          r"(?:⟦M\d+⟧\s+)?(?:[\w\-]+\s+){0,3}?"
+                          r"(?:round|s[ée]ries?|seed|tour|levée|amorçage|financing)\b)",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -151,6 +157,7 @@ class Candidate:
     description: str | None = None
     sentence_index: int = 0
     subject_is_grammatical_subject: bool = True
+    clause_start: int = 0  # where the clause of its cue starts in the abstracted sentence
 
     def join(self, names) -> None:
         """More investors of this round, told after it: not leads unless already told as leads, and never the
@@ -275,7 +282,9 @@ class DocumentFacts:
     def _clause_bounds(self, s: SentenceView, cue_start: int, cue_end: int) -> tuple[int, int]:
         text = s.abs.text
         lo = 0
-        for br in CLAUSE_BREAK.finditer(text, 0, cue_start):
+        for br in CLAUSE_BREAK.finditer(text):  # not ended at the cue: a break may look ahead into it
+            if br.end() > cue_start:
+                break
             lo = br.end()
         nxt = CLAUSE_BREAK.search(text, cue_end)
         hi = nxt.start() if nxt else len(text)
@@ -366,10 +375,10 @@ class DocumentFacts:
         return None
 
     def _date(self, s: SentenceView, cue_pos: int) -> Mention | None:
-        """The sentence's date nearest the cue, leaving out what dates the company rather than the deal: a
-        founding date ("Fondée en 2021, la société avait levé..."), and, when another date is there, one
-        that closes an aside just before the cue ("Clairvoie, qui a réalisé 11 M€ en 2024, avait levé
-        18 M€ en 2023")."""
+        """The sentence's date nearest the cue, in the cue's clause first, leaving out what dates the company
+        rather than the deal: a founding date ("Fondée en 2021, la société avait levé..."), and, when another
+        date is there, one that closes an aside just before the cue ("Clairvoie, qui a réalisé 11 M€ en 2024,
+        avait levé 18 M€ en 2023")."""
         best = None
         for m in PLACEHOLDER.finditer(s.abs.text):
             if m.group(1) != "D":
@@ -379,7 +388,8 @@ class DocumentFacts:
                 continue
             between = s.abs.text[m.end():cue_pos] if m.end() <= cue_pos else ""
             aside = "," in between and not between.strip(" ,")
-            rank = (aside, abs(m.start() - cue_pos))
+            outside = not self._clause[0] <= m.start() < self._clause[1]
+            rank = (outside, aside, abs(m.start() - cue_pos))
             if best is None or rank < best[0]:
                 best = (rank, mention)
         if best:
@@ -430,8 +440,12 @@ class DocumentFacts:
         self._enrich_loss_amounts()
         return self.candidates
 
+    _found: list[Candidate] = []  # the candidates of the sentence being read, so far
+    _clause: tuple[int, int] = (0, 1 << 30)  # the clause of the cue being read (the whole sentence otherwise)
+
     def _cue_candidates(self, s: SentenceView) -> list[Candidate]:
         found: list[Candidate] = []
+        self._found = found
         matches = []
         for cue in s.cues:
             for m in cue.pattern.finditer(s.abs.text):
@@ -440,6 +454,7 @@ class DocumentFacts:
         has_loss = any(c.kind == "customer_loss" for _, _, c, _ in matches)
         for start, end, cue, text in matches:
             lo, hi = self._clause_bounds(s, start, end)
+            self._clause = (lo, hi)
             if self._blocked(s, lo, start, end, text):
                 continue
             handler = getattr(self, f"_voice_{cue.voice}")
@@ -447,7 +462,9 @@ class DocumentFacts:
                 continue
             for cand in handler(s, lo, hi, start, end, text) or []:
                 cand.sentence_index = s.index
+                cand.clause_start = lo
                 found.append(cand)
+        self._clause = DocumentFacts._clause
         return found
 
     # ------------------------------------------------------------- funding
@@ -536,7 +553,9 @@ class DocumentFacts:
             company = after[0][0]
         else:
             subjects, _ = self._subjects(s, lo, start, set())
-            company = subjects[0] if subjects else self._implicit_company(s, start)
+            # "..., then a $22 million Series A led by Sequoia": the company of the round this sentence told first
+            earlier = next((c.subject for c in reversed(self._found) if c.kind == "funding_round"), None)
+            company = subjects[0] if subjects else earlier or self._implicit_company(s, start)
         if not company:
             return None
         amount, valuation = self._money(s, lo, hi)
@@ -993,7 +1012,8 @@ class DocumentFacts:
 
 
 def _merge_same_sentence(found: list[Candidate]) -> list[Candidate]:
-    """Several cues of one sentence often describe one deal: keep one candidate per kind and parties.
+    """Several cues of one sentence often describe one deal: keep one candidate per kind and parties, unless
+    clauses of their own give them different amounts ("a $3M seed round from X, then a $22M Series A").
 
     A round whose company is an investor of another round of the sentence is a misreading of that round
     ("Northzone led a $30M round in Dornador": the round noun takes the sentence's subject), and goes."""
@@ -1003,6 +1023,8 @@ def _merge_same_sentence(found: list[Candidate]) -> list[Candidate]:
     for cand in found:
         twin = next((o for o in out if o.kind == cand.kind and o.subject == cand.subject
                      and o.counterparty == cand.counterparty
+                     and (o.clause_start == cand.clause_start or o.amount is None or cand.amount is None
+                          or o.amount.amount == cand.amount.amount)
                      and (cand.kind != "funding_round" or not o.investors or not cand.investors
                           or set(o.investors) & set(cand.investors))), None)
         if twin is None:
