@@ -616,3 +616,16 @@ def test_rounds_told_one_after_another(text, expected):
     facts = facts_of(text, published_at=dt.date(2026, 5, 20))
     assert [(f["subject_name"], f["amount"], f["investor_name"], f["event_date"]) for f in facts
             if f["fact_kind"] == "funding_round"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # founders and speakers are people whatever their given names, and so is the surname alone afterwards; a
+    # quotation's names are not what "the company" of the next sentences stands for
+    ("Thistledown AI drafts leases. \"A Magic Circle firm wants its own playbooks,\" says Ruth Callow, its chief "
+     "executive. The company was founded in 2022 by Aitken, a former lawyer. It raised a £3.5m seed round from "
+     "Playfair Capital in 2024.", [("funding_round", "Thistledown AI", None)]),
+    ("Thistledown AI drafts leases. Its chief executive, Callum Aitken, is a former lawyer. Thistledown AI signed "
+     "a contract with Aitken last year.", []),
+])
+def test_people_told_by_their_context(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text)] == expected

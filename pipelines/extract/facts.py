@@ -252,8 +252,11 @@ class DocumentFacts:
             c.counterparty for c in self.candidates if c.counterparty and c.counterparty not in subjects}
         for prev in reversed([x for x in self.sentences if x.index < s.index][-6:]):
             for m in reversed(prev.abs.mentions):
-                if usable(m) and m.label not in others:
+                if usable(m) and m.label not in others and not _quoted(prev.text, m.start):
                     return m.label
+                if m.mention_type == "anaphor" and m.text.lower() not in SPEAKERS:
+                    # "The company was founded by Aitken, a former lawyer. It raised...": the company told of there
+                    return self._antecedent(prev, m.start, exclude)
         return self.focus if self.focus not in exclude else None
 
     def _sentence_offset(self, s: SentenceView, abs_pos: int) -> int:
@@ -1009,6 +1012,13 @@ class DocumentFacts:
                     cand.amount = self._at_stake(nxt, 0, len(nxt.abs.text))
                     if cand.amount is not None:
                         break
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether position `at` of a sentence is inside a quotation: what a speaker says names what the speaker
+    speaks of, not what "the company" of the next sentence stands for."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
 def _merge_same_sentence(found: list[Candidate]) -> list[Candidate]:

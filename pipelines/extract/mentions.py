@@ -23,7 +23,7 @@ from pipelines.extract.organizations import SpanFilter, document_runs, find_span
 from pipelines.extract.portable import NON_PORTABLE, NON_PORTABLE_LINES
 from pipelines.normalise.amounts import MONEY_PATTERN, parse_amount
 from pipelines.normalise.dates import DATE_PATTERN, parse_date
-from pipelines.reference import common_words, first_names
+from pipelines.reference import common_words, first_names, organization_aliases
 
 PERCENT_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|pour ?cent|percent|per cent)", re.IGNORECASE)
 # Sentences before a cue, and after it, that facts may draw on (dates, investor lists, stakes).
@@ -196,8 +196,24 @@ def find_document_mentions(
         if len(found) > 1:
             found.sort(key=_START)
         out[s.index] = found
+    _surnames_are_people(out)
     _resolve_short_names(out)
     return out
+
+
+def _surnames_are_people(mentions: dict[int, list[Mention]]) -> None:
+    """"its chief executive, Callum Aitken" ... "Aitken said": the surname alone of a person the document names in
+    full is that person, not an organisation, wherever it is (the given name may be missing from the list), unless
+    it is a known organisation's name."""
+    surnames = {m.text.rsplit(" ", 1)[-1] for found in mentions.values() for m in found
+                if m.mention_type == "person" and " " in m.text}
+    if not surnames:
+        return
+    aliases = organization_aliases()  # "Michael Dell" does not make Dell a person
+    for found in mentions.values():
+        for k, m in enumerate(found):
+            if m.mention_type == "organization" and m.text in surnames and m.text not in aliases:
+                found[k] = Mention("person", m.start, m.end, m.text)
 
 
 _START = operator.attrgetter("start")

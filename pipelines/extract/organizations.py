@@ -197,6 +197,38 @@ def _begins_a_name(sentence: str, anaphor: re.Match[str]) -> bool:
     return anaphor.group(0).split()[-1][:1].isupper() and bool(_NAME_GOES_ON.match(sentence, anaphor.end()))
 
 
+# "founded in 2022 by Aitken, a former lawyer", "its chief executive, Callum Aitken": who founds, runs or is
+# described by a trade is a person, whatever the given name
+_PERSON_BEFORE = re.compile(
+    r"(?i)(?:\b(?:founded|co-?founded|fondée?|cofondée?|created|créée?|started)\s+(?:(?:in|en) \d{4}\s+)?(?:by|par)\s+"
+    r"|\b(?:executive|founder|co-?founder|ceo|cto|cfo|director|president|chair(?:man|woman)?|fondat(?:eur|rice)|"
+    r"cofondat(?:eur|rice)|directeur|directrice|président(?:e)?|pdg)\s*,\s*)$")
+_PERSON_AFTER = re.compile(
+    r"(?i)\s*,\s*(?:a|an|the|its|un|une|le|la|son|sa)\s+(?:[\w\-]+\s+){0,3}?(?:engineer|lawyer|founder|co-?founder|"
+    r"entrepreneur|scientist|researcher|professor|doctor|physician|banker|consultant|economist|ingénieure?|avocate?|"
+    r"fondat(?:eur|rice)|chercheu(?:r|se)|médecin|professeure?|économiste|banquière?)\b")
+
+
+# what may come before the first word of a sentence: marks, and an interview's "Q:", "A :", "Question :"
+_SENTENCE_LEAD = re.compile(r"[\s\-–—•*\"«“']*(?:(?:Q|A|R|Question|Réponse|Answer)\s*[:.]\s*)?[\s\-–—•*\"«“']*")
+
+
+def _opens_sentence(sentence: str, offset: int) -> bool:
+    return _SENTENCE_LEAD.fullmatch(sentence, 0, offset) is not None
+
+
+# '"...," says Ruth Callow': a quote's speaker of two or three words is a person
+_SPEAKER_VERB_BEFORE = re.compile(r"(?i)\b(?:says|said|explains|explained|adds|added|notes|noted|told|recalls|"
+                                  r"explique|ajoute|précise|souligne|indique|confie|estime|affirme|raconte|résume)\s+$")
+
+
+def _told_as_person(sentence: str, offset: int, name: str) -> bool:
+    words = len(name.split(" "))
+    return (words <= 3 and not _FIRM_TAIL.search(name)
+            and bool(_PERSON_BEFORE.search(sentence, 0, offset) or _PERSON_AFTER.match(sentence, offset + len(name))
+                     or (words >= 2 and _SPEAKER_VERB_BEFORE.search(sentence, 0, offset))))
+
+
 def _is_byline(sentence: str, offset: int, name: str) -> bool:
     words = name.split(" ")
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not _FIRM_TAIL.search(name)
@@ -365,13 +397,14 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         offset = run_start + run.shift
         if any(taken[offset:offset + len(name)]):
             continue
-        if run.person or (run.single and name in known_people) or _is_byline(sentence, offset, name):
+        if (run.person or (run.single and name in known_people) or _is_byline(sentence, offset, name)
+                or _told_as_person(sentence, offset, name)):
             add(Span(offset, offset + len(name), name, "person", None))
             continue
         if run.common:
             continue
         if (run.single and name not in known_words and (run.opener or run.frequent or not opener_is_subject)
-                and not sentence[:offset].strip(" -–—•*\"«“'")):
+                and _opens_sentence(sentence, offset)):
             continue  # a single word that opens the sentence ("Existing investors X and Y also took part")
         if run.organization is None:
             continue
