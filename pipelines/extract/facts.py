@@ -1018,7 +1018,8 @@ def _quoted(text: str, at: int) -> bool:
     """Whether position `at` of a sentence is inside a quotation: what a speaker says names what the speaker
     speaks of, not what "the company" of the next sentence stands for."""
     before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
+    return (before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+            or before.count("“") > before.count("”"))
 
 
 def _merge_same_sentence(found: list[Candidate]) -> list[Candidate]:

@@ -200,7 +200,8 @@ def _begins_a_name(sentence: str, anaphor: re.Match[str]) -> bool:
 # "founded in 2022 by Aitken, a former lawyer", "its chief executive, Callum Aitken": who founds, runs or is
 # described by a trade is a person, whatever the given name
 _PERSON_BEFORE = re.compile(
-    r"(?i)(?:\b(?:founded|co-?founded|fondée?|cofondée?|created|créée?|started)\s+(?:(?:in|en) \d{4}\s+)?(?:by|par)\s+"
+    r"(?i)(?:\b(?:founded|co-?founded|fondée?|cofondée?|created|créée?|started)\s+(?:(?:in|en) \d{4}\s+)?"
+    r"(?:by|par)\s+"
     r"|\b(?:executive|founder|co-?founder|ceo|cto|cfo|director|president|chair(?:man|woman)?|fondat(?:eur|rice)|"
     r"cofondat(?:eur|rice)|directeur|directrice|président(?:e)?|pdg)\s*,\s*)$")
 _PERSON_AFTER = re.compile(
@@ -210,7 +211,8 @@ _PERSON_AFTER = re.compile(
 
 
 # what may come before the first word of a sentence: marks, and an interview's "Q:", "A :", "Question :"
-_SENTENCE_LEAD = re.compile(r"[\s\-–—•*\"«“']*(?:(?:Q|A|R|Question|Réponse|Answer)\s*[:.]\s*)?[\s\-–—•*\"«“']*")
+_SENTENCE_LEAD = re.compile(r"[\s\-–—•*\"«“']*(?:(?:Q|A|R|Question|Réponse|Answer)\s*[:.]\s*)?"
+                            r"[\s\-–—•*\"«“']*")
 
 
 def _opens_sentence(sentence: str, offset: int) -> bool:
@@ -219,7 +221,8 @@ def _opens_sentence(sentence: str, offset: int) -> bool:
 
 # '"...," says Ruth Callow': a quote's speaker of two or three words is a person
 _SPEAKER_VERB_BEFORE = re.compile(r"(?i)\b(?:says|said|explains|explained|adds|added|notes|noted|told|recalls|"
-                                  r"explique|ajoute|précise|souligne|indique|confie|estime|affirme|raconte|résume)\s+$")
+                                  r"explique|ajoute|précise|souligne|indique|confie|estime|affirme|raconte|"
+                                  r"résume)\s+$")
 
 
 def _told_as_person(sentence: str, offset: int, name: str) -> bool:
