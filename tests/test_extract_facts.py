@@ -629,3 +629,30 @@ def test_rounds_told_one_after_another(text, expected):
 ])
 def test_people_told_by_their_context(text, expected):
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # tenders: a date between "attribué" and "à"; "HT" is no organisation; a lot won goes to the tender's owner
+    ("La Région Bretagne a lancé un appel d'offres. Le contrat, d'un montant de 2,9 M€ HT, a été attribué le "
+     "7 avril 2026 à Quorvel, un éditeur rennais.", [("contract", "Quorvel", "Région Bretagne")]),
+    ("Troisième marché : l'accord-cadre de la Caisse des Dépôts. Le lot n° 1 a été attribué à Sopra Steria. "
+     "C'est Quorvel qui a remporté le lot n° 2, pour 1,1 M€.",
+     [("contract", "Sopra Steria", "Caisse des Dépôts"), ("contract", "Quorvel", "Caisse des Dépôts")]),
+    # a renewal's supplier as a direct object
+    ("Quorvel vend des logiciels. Kiabi reconduit Quorvel pour trois ans.", [("contract", "Quorvel", "Kiabi")]),
+    # "rachète B et perd C": the one who loses is the subject of both verbs
+    ("Opsara change de directrice, rachète Clinéo et perd le CHU de Rennes",
+     [("customer_loss", "Opsara", "CHU de Rennes")]),
+    # "our contract": the speaker's company
+    ("Kenji Watanabe runs Quorvel, which sells software. \"Hapag-Lloyd decided not to renew when our contract ran "
+     "out,\" he says.", [("customer_loss", "Quorvel", "Hapag-Lloyd")]),
+])
+def test_tenders_renewals_and_coordinated_verbs(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text)] == expected
+
+
+def test_the_part_of_a_financing_led_by_an_investor():
+    facts = facts_of("Quorvel lève 1,7 milliard d'euros. La partie en capital est menée par Temasek, avec "
+                     "Mubadala et Bpifrance.")
+    assert [(f["subject_name"], dict(zip(f["investor_name"], f["is_lead"]))) for f in facts] == [
+        ("Quorvel", {"Bpifrance": False, "Mubadala": False, "Temasek": True})]

@@ -87,7 +87,7 @@ CUES: tuple[Cue, ...] = (
     # ---- contracts: the contract goes to the supplier ("le lot 2 est attribué à X", "the contract was awarded to X")
     _c("contract", "awarded_to",
        r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"
-       r"\b(?:attribuée?s?|confiée?s?|notifiée?s?|awarded|granted)\s+(?:à|au|aux|to)\b|"
+       r"\b(?:attribuée?s?|confiée?s?|notifiée?s?|awarded|granted)\s+(?:⟦D\d+⟧\s+)?(?:à|au|aux|to)\b|"
        r"\b(?:revient|reviennent|reviendra|échoit|échoient|went|goes|will go)\s+(?:à|au|aux|to)\b"),
     # ---- contracts: the customer renews or extends ("a renouvelé son contrat avec X", "extended its deal with X")
     _c("contract", "customer_renews",
@@ -124,8 +124,7 @@ CUES: tuple[Cue, ...] = (
     _c("customer_loss", "supplier_loses",
        r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
        r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"
-       rf"lost (?=⟦)|loses (?=⟦)|(?:{AUX_FR} )?perd(?:u|ent)? (?=⟦)|"
-       rf"{AUX_FR} perdu (?:la |le |les |l['’])(?=⟦))"),
+       rf"lost (?=⟦)|loses (?=⟦)|(?:{AUX_FR} )?perd(?:u|ent)? (?:la |le |les |l['’])?(?=⟦))"),
     # ---- customer losses: the customer cuts back ("cut the number of its X licences", "reduced its use of X")
     _c("customer_loss", "customer_cuts",
        r"\b(?:cut|cuts|reduced|reduces|slashed|slashes|halved|halves|trimmed|trims)\s+(?:back\s+)?"

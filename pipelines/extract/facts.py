@@ -82,7 +82,8 @@ LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads
                              # "Northzone led, joined by Point Nine and HV Capital."
                              r"^\W*⟦O\d+⟧\s+(?:co-)?led\s*(?:,|\.|$|with|alongside|joined)")
 # "The round was led by X and Y, with participation from Z": the names after it are the round's investors
-ROUND_WAS_LED = re.compile(r"(?i)\b(?:the|this|that|le|ce|cette|la)\s+(?:round|tour|financing|levée|opération)\b[^⟦.]{0,40}?"
+ROUND_WAS_LED = re.compile(r"(?i)\b(?:the|this|that|le|ce|cette|la)\s+(?:round|tour|financing|levée|opération|"
+                           r"partie|tranche|part|portion|extension|equity)\b[^⟦.]{0,40}?"
                            r"\b(?:was|has been|a été|est|était)\s+(?:co-)?(?:led|mené|menée|conduit|conduite|pilotée?)\s+(?:by|par)")
 # "ce tour mené par General Catalyst", "the round, led by Accel": a later sentence that names the round just told
 ROUND_REFERENCE = re.compile(r"(?i)\b(?:the|this|that|its|le|ce|cette|son|sa|la)\s+(?:round|tour|financing|funding|"
@@ -124,6 +125,10 @@ PRODUCT_OF = re.compile(r"(?i)\s*(?:d['’]utiliser\s+|using\s+|to use\s+)?(?:l[
                         r"(?:[\w\-]+\s+){0,2}?(?:assistants?|outils?|logiciels?|plateformes?|services?|solutions?|modèles?|"
                         r"chatbots?|agents?|tools?|platforms?|software|products?|models?|apps?|applications?|API)\s+"
                         r"(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧")
+# a part of a tender, and a tender with its owner: "le lot n° 2", "l'accord-cadre de la ⟦O3⟧"
+TENDER_PART = re.compile(r"(?i)\b(?:lots?|march[ée]s?|appels? d['’]offres|tenders?|accord-cadre)\b")
+TENDER_OF = re.compile(r"(?i)\b(?:appels? d['’]offres|accord-cadre|marchés?|tenders?|consultation)\s+"
+                       r"(?:[\w\-]+\s+){0,3}?(?:de|d['’]|du|des|of|by)\s*(?:la |le |l['’]|the )?⟦O(\d+)⟧")
 # what a customer cuts back when it cuts its business with a supplier
 USAGE_WORDS = re.compile(r"(?i)\b(?:use|usage|utilisation|licen[cs]es?|seats?|sièges?|orders?|commandes?|spending|"
                          r"dépenses?|contrats?|contracts?|subscriptions?|abonnements?|deployment|déploiement|"
@@ -624,7 +629,8 @@ class DocumentFacts:
         return cand
 
     def _voice_supplier_wins(self, s, lo, hi, start, end, text):
-        if re.match(r"(?i)wins?|won|remporte|a remporté|décroche|a décroché", text) and not CONTRACT_WORDS.search(s.text):
+        if (re.match(r"(?i)wins?|won|remporte|a remporté|décroche|a décroché", text)
+                and not CONTRACT_WORDS.search(s.text) and not TENDER_PART.search(s.text)):
             return None
         subjects, _ = self._subjects(s, lo, start, set())
         if not subjects:
@@ -637,6 +643,10 @@ class DocumentFacts:
             customers = self._objects(s, end, hi, OBJECT_BEFORE, {supplier})
         if not customers and re.search(r"(?i)programme|program", text):
             customers = self._objects(s, end, hi, re.compile(r"(?:)"), {supplier}, window=0)
+        if not customers and TENDER_PART.search(s.abs.text, end, hi):
+            # "C'est Ambrelis qui a remporté le lot n° 2": the buyer of the tender told before
+            buyer = self._earlier_buyer(s, supplier)
+            customers = [(buyer, end, end)] if buyer else []
         return [c for name, _, _ in customers if (c := self._contract(s, supplier, name, start, lo, hi))]
 
     def _voice_signs(self, s, lo, hi, start, end, text):
@@ -762,13 +772,16 @@ class DocumentFacts:
     def _voice_customer_renews(self, s, lo, hi, start, end, text):
         """"La SNCF a renouvelé son contrat avec X", "Aviva extended its deal with X by two years": the customer signs
         again. Who renews is mostly the customer; the descriptions and the deals told before may say otherwise."""
-        if not CONTRACT_WORDS.search(s.abs.text, end, hi):
-            return None  # "extended its lead", "a prolongé l'expérience"
+        if not CONTRACT_WORDS.search(s.abs.text, end, hi) and not re.match(r"\s*⟦O", s.abs.text[end:]):
+            return None  # "extended its lead"; "Kiabi reconduit Stelvane" names its supplier
         subjects, subject_at = self._subjects(s, lo, start, set())
         if not subjects:
             return None
         subject = subjects[0]
         partners = self._objects(s, end, hi, OBJECT_BEFORE, {subject})
+        direct = self._objects(s, end, min(hi, end + 30), re.compile(r"(?:)"), {subject}, window=0)[:1]
+        if direct and DIRECT_OBJECT_GAP.match(s.abs.text[end:direct[0][1]]):
+            partners = direct  # "Kiabi reconduit Stelvane"
         if not partners:
             supplier = self.focus if self.focus != subject else None
             return [c for c in [self._contract(s, supplier, subject, start, lo, hi, False)] if c]
@@ -807,9 +820,19 @@ class DocumentFacts:
         return [c for c in [self._contract(s, supplier, buyer, start, lo, hi, False)] if c]
 
     def _earlier_buyer(self, s: SentenceView, supplier: str) -> str | None:
-        """The buyer of a tender told before: the last public body named in the sentences before, else the company
-        the document is about."""
-        for prev in reversed([x for x in self.sentences if x.index < s.index][-8:]):
+        """The buyer of a tender told before: the owner of a tender in the paragraph ("l'accord-cadre de la Caisse
+        des Dépôts"), else the last public body named in the sentences before, else the company the document is
+        about."""
+        earlier = [x for x in self.sentences if x.index <= s.index][-8:]
+        for prev in reversed(earlier):
+            if prev.paragraph != s.paragraph:
+                break
+            owner = TENDER_OF.search(prev.abs.text)
+            if owner:
+                name = prev.abs.mentions[int(owner.group(1))].label
+                if name and name != supplier:
+                    return name
+        for prev in reversed(earlier[:-1]):
             for m in reversed(prev.abs.mentions):
                 if m.mention_type == "organization" and m.label and m.label != supplier and self._is_public(prev, m.label):
                     return m.label
@@ -881,7 +904,8 @@ class DocumentFacts:
             if not objs:
                 objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
             supplier = objs[0][0] if objs else None
-            if supplier is None and re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their)\b", textabs[end:end + 40]):
+            if supplier is None and re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their|our|notre|nos)\b",
+                                              textabs[end:end + 40]):
                 supplier = self.focus if self.focus not in customers else None
         out = []
         replacement = self._replacement(s, end, hi, {supplier, *customers}, bool(REPLACE_CUE.match(text)))
@@ -913,9 +937,16 @@ class DocumentFacts:
         return name if name not in exclude else None
 
     def _voice_supplier_loses(self, s, lo, hi, start, end, text):
-        subjects, _ = self._subjects(s, lo, start, set())
+        subjects, at = self._subjects(s, lo, start, set())
         if not subjects:
             return None
+        if at is not None and re.match(r"⟦[OA]\d+⟧\s*(?:et|and)\s*$", s.abs.text[at:start]):
+            # "Opsara rachète Clinéo et perd le CHU de Rennes": Clinéo is bought; the one who loses is the subject
+            # of the verbs that the conjunction joins, the clause's first name
+            first = self._placeholders(s, lo, at, "OA")
+            if first and re.search(r"[a-zà-ÿ]\s+$", s.abs.text[lo:at]):
+                name = self._org_name(s, first[0][0], set())
+                subjects = [name] if name else subjects
         customers = self._objects(s, end, hi, re.compile(r"(?:)"), set(subjects), window=0)
         out = []
         for name, _, _ in customers[:1]:
