@@ -656,3 +656,13 @@ def test_the_part_of_a_financing_led_by_an_investor():
                      "Mubadala et Bpifrance.")
     assert [(f["subject_name"], dict(zip(f["investor_name"], f["is_lead"]))) for f in facts] == [
         ("Quorvel", {"Bpifrance": False, "Mubadala": False, "Temasek": True})]
+
+
+@pytest.mark.parametrize("text, rounds", [
+    # a round with no amount, no valuation and no investor tells nothing and goes; any of them keeps it
+    ("La série A de Quorvel a marqué les esprits.", 0),
+    ("Quorvel a bouclé un tour de table auprès de Kima Ventures.", 1),
+    ("Quorvel a bouclé un tour de table de 3 M€.", 1),
+])
+def test_a_round_must_say_something(text, rounds):
+    assert len([f for f in facts_of(text) if f["fact_kind"] == "funding_round"]) == rounds

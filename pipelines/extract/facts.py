@@ -446,7 +446,10 @@ class DocumentFacts:
                     cand.date = self._date(s, 0)
                 self.candidates.append(cand)
         self._enrich_loss_amounts()
-        return self.candidates
+        # a round with no amount, no valuation and no investor, once every sentence has had its say, tells nothing
+        # an analyst can use, and is mostly a misreading ("ASML's investment in the round" read as ASML's round)
+        return [c for c in self.candidates if c.kind != "funding_round" or c.amount is not None
+                or c.valuation is not None or c.investors]
 
     _found: list[Candidate] = []  # the candidates of the sentence being read, so far
     _clause: tuple[int, int] = (0, 1 << 30)  # the clause of the cue being read (the whole sentence otherwise)
