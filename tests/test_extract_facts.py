@@ -666,3 +666,14 @@ def test_the_part_of_a_financing_led_by_an_investor():
 ])
 def test_a_round_must_say_something(text, rounds):
     assert len([f for f in facts_of(text) if f["fact_kind"] == "funding_round"]) == rounds
+
+
+@pytest.mark.parametrize("text, rounds", [
+    # an investor raising a fund of its own is no round; money from a fund is
+    ("Le fonds Elaia a levé un nouveau fonds de 150 M€ pour investir dans l'IA.", 0),
+    ("Accel Europe raised a $650 million early-stage fund.", 0),
+    ("Quorvel a levé 5 M€ auprès d'un fonds de 300 M€ géré par Elaia.", 1),
+    ("Quorvel raised $5 million from a fund.", 1),
+])
+def test_a_fund_raised_by_an_investor_is_no_round(text, rounds):
+    assert len([f for f in facts_of(text) if f["fact_kind"] == "funding_round"]) == rounds

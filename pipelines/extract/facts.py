@@ -125,6 +125,11 @@ PRODUCT_OF = re.compile(r"(?i)\s*(?:d['’]utiliser\s+|using\s+|to use\s+)?(?:l[
                         r"(?:[\w\-]+\s+){0,2}?(?:assistants?|outils?|logiciels?|plateformes?|services?|solutions?|modèles?|"
                         r"chatbots?|agents?|tools?|platforms?|software|products?|models?|apps?|applications?|API)\s+"
                         r"(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧")
+# an investor raising a fund of its own, not a company raising a round
+NEW_FUND = re.compile(r"(?i)\s*(?:(?:un|une|a|an|son|sa|its|their|leur)\s+)?(?:(?:nouveau|new|premier|first|second|"
+                      r"deuxième|troisième|third|flagship)\s+)?(?:[\w\-]+\s+)?(?:fonds|fund)\b|"
+                      r"\s*(?:(?:un|a|an|its|son)\s+)?⟦M\d+⟧\s+(?:(?!from|de|du|des|auprès|with|avec)[\w\-]+\s+)?"
+                      r"(?:fund|fonds)\b")
 # a part of a tender, and a tender with its owner: "le lot n° 2", "l'accord-cadre de la ⟦O3⟧"
 TENDER_PART = re.compile(r"(?i)\b(?:lots?|march[ée]s?|appels? d['’]offres|tenders?|accord-cadre)\b")
 TENDER_OF = re.compile(r"(?i)\b(?:appels? d['’]offres|accord-cadre|marchés?|tenders?|consultation)\s+"
@@ -531,8 +536,8 @@ class DocumentFacts:
             return None
         company = subjects[0]
         amount, valuation = self._money(s, end, hi)
-        if amount is None:
-            return None
+        if amount is None or NEW_FUND.match(s.abs.text, end, hi):
+            return None  # no money, or an investor's own new fund ("a levé un nouveau fonds de 150 M€")
         if GENERIC_RAISE.match(text) and not FUNDING_WORDS.search(s.text):
             return None
         investors, lead = self._investors_after(s, end, hi, {company})
