@@ -20,6 +20,12 @@ def facts_of(text: str, published_at: dt.date | None = None) -> list[dict]:
     return rows
 
 
+def parties_of(text: str, published_at: dt.date = dt.date(2026, 3, 4)) -> list[tuple]:
+    """(kind, subject, counterparty, sorted investors or None) of each fact of `text`."""
+    return [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
+            for f in facts_of(text, published_at)]
+
+
 @pytest.mark.parametrize("text, company, investors, amount, currency", [
     ("Mistral AI lève 600 millions d'euros auprès de General Catalyst.", "Mistral AI", ["General Catalyst"], 600e6, "EUR"),
     ("Acme Robotics raised $12M in a Series A led by Sequoia Capital.", "Acme Robotics", ["Sequoia Capital"], 12e6, "USD"),
@@ -443,9 +449,7 @@ def test_a_nationality_is_no_organisation():
     ("Quorvane raised $5 million from Accel.", [("funding_round", "Quorvane", None, ["Accel"])]),
 ])
 def test_a_frequent_word_opening_a_sentence_is_no_name(text, expected):
-    facts = facts_of(text, published_at=dt.date(2026, 3, 4))
-    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
-            for f in facts] == expected
+    assert parties_of(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -477,9 +481,7 @@ def test_who_sells_in_a_signed_deal(text, expected):
     ("Selon l'Observatoire de la commande publique, les PME ont remporté 31 % des marchés de l'État en 2024.", []),
 ])
 def test_speakers_and_sources(text, expected):
-    facts = facts_of(text, published_at=dt.date(2026, 3, 4))
-    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
-            for f in facts] == expected
+    assert parties_of(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -498,9 +500,7 @@ def test_speakers_and_sources(text, expected):
     ("Inès Varenne dirige Quorvel, éditeur de logiciels. Quorvel a perdu 3 M€ en 2025.", []),
 ])
 def test_follow_ups_more_verbs_and_lost_customers(text, expected):
-    facts = facts_of(text, published_at=dt.date(2026, 3, 4))
-    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], sorted(f["investor_name"] or []) or None)
-            for f in facts] == expected
+    assert parties_of(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -181,7 +181,8 @@ LEAD_BEFORE = re.compile(
 INVESTOR_BEFORE = re.compile(
     r"(?<!\w)(?:auprès (?:de|d['’]|du|des)|from|led by|co-led by|mené(?:e)? par|emmené(?:e)? par|conduit(?:e)? par|"
     r"pilot[ée]e? par|par|by|avec|with|aux côtés (?:de|d['’]|du|des)|alongside|including|dont|notamment|"
-    r"participation (?:de|d['’]|du|des)|participation from|particip(?:ent|e|aient|ait|ated|ating)|de la part (?:de|d['’]|du)|soutenue? par|backed by|"
+    r"participation (?:de|d['’]|du|des)|participation from|particip(?:ent|e|aient|ait|ated|ating)|"
+    r"de la part (?:de|d['’]|du)|soutenue? par|backed by|"
     r"investisseurs?|investors?|tels? que|such as|comme|parmi (?:eux|lesquels)|among them|including)(?!\w)"
     r"\s*(?:(?:le |la |les |l['’]|the |son |ses |leurs? )?[^⟦,.;]{0,30})?$",
     re.IGNORECASE,

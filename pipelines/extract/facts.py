@@ -117,13 +117,15 @@ REPLACED_WITH = re.compile(r"(?i)\b(?:with|by|par)\b\s*(?:(?:le|la|l['’]|the|c
 REPLACE_CUE = re.compile(r"(?i)remplac|replac")
 INVESTOR_NAME = re.compile(rf"\b{INVESTOR_TAIL}$")
 # what tells the business a lost customer brought: "représentait 1,4 M€ de chiffre d'affaires", "worth $2M a year"
-AT_STAKE = re.compile(r"(?i)\b(?:représent\w*|pesai?t|pèse|rapportai?t|manque à gagner|chiffre d['’]affaires|worth|"
-                      r"valued|accounted for|accounts for|generated|brought in|revenue|sales)\b")
+AT_STAKE = re.compile(r"(?i)\b(?:représent\w*|pesai?t|pèse|rapportai?t|manque à gagner|chiffre d['’]affaires|"
+                      r"worth|valued|accounted for|accounts for|generated|brought in|revenue|sales)\b")
 # what a customer leaves may be a supplier's product: "a cessé d'utiliser l'assistant de ⟦O2⟧", "dropped the
 # platform of ⟦O1⟧"
-PRODUCT_OF = re.compile(r"(?i)\s*(?:d['’]utiliser\s+|using\s+|to use\s+)?(?:l['’]|le |la |les |the |its |son |sa |ses |leurs? )?"
-                        r"(?:[\w\-]+\s+){0,2}?(?:assistants?|outils?|logiciels?|plateformes?|services?|solutions?|modèles?|"
-                        r"chatbots?|agents?|tools?|platforms?|software|products?|models?|apps?|applications?|API)\s+"
+PRODUCT_OF = re.compile(r"(?i)\s*(?:d['’]utiliser\s+|using\s+|to use\s+)?"
+                        r"(?:l['’]|le |la |les |the |its |son |sa |ses |leurs? )?"
+                        r"(?:[\w\-]+\s+){0,2}?(?:assistants?|outils?|logiciels?|plateformes?|services?|solutions?|"
+                        r"modèles?|chatbots?|agents?|tools?|platforms?|software|products?|models?|apps?|applications?|"
+                        r"API)\s+"
                         r"(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧")
 # an investor raising a fund of its own, not a company raising a round
 NEW_FUND = re.compile(r"(?i)\s*(?:(?:un|une|a|an|son|sa|its|their|leur)\s+)?(?:(?:nouveau|new|premier|first|second|"
@@ -138,9 +140,11 @@ TENDER_OF = re.compile(r"(?i)\b(?:appels? d['’]offres|accord-cadre|marchés?|t
 USAGE_WORDS = re.compile(r"(?i)\b(?:use|usage|utilisation|licen[cs]es?|seats?|sièges?|orders?|commandes?|spending|"
                          r"dépenses?|contrats?|contracts?|subscriptions?|abonnements?|deployment|déploiement|"
                          r"workloads?|business|volumes?)\b")
-# a party described as a seller: "avec la start-up parisienne ⟦O2⟧", "the AI vendor ⟦O1⟧", "⟦O3⟧, une jeune pousse"
-_VENDOR_NOUN = (r"(?:start-?ups?|startups?|jeunes? pousses?|scale-?ups?|pépites?|éditeurs?|fournisseurs?|prestataires?|"
-                r"spécialistes?|intégrateurs?|vendors?|suppliers?|providers?|specialists?|developers?|software maker)")
+# a party described as a seller: "avec la start-up parisienne ⟦O2⟧", "the AI vendor ⟦O1⟧", "⟦O3⟧, une jeune
+# pousse"
+_VENDOR_NOUN = (r"(?:start-?ups?|startups?|jeunes? pousses?|scale-?ups?|pépites?|éditeurs?|fournisseurs?|"
+                r"prestataires?|spécialistes?|intégrateurs?|vendors?|suppliers?|providers?|specialists?|developers?|"
+                r"software maker)")
 VENDOR_BEFORE = re.compile(rf"(?i)\b{_VENDOR_NOUN}\b[^⟦,;.]{{0,30}}$")
 VENDOR_AFTER = re.compile(rf"(?i)\s*,\s*(?:une?|a|an|the|la|le|l['’])\s*(?:[\w\-]+\s+){{0,2}}{_VENDOR_NOUN}\b")
 # a deal's parties are not looked for past these; "selon"/"according to" opens the statement's source; "puis",
@@ -310,7 +314,8 @@ class DocumentFacts:
         chosen = None
         for i in range(len(phs) - 1, -1, -1):
             idx, start, _ = phs[i]
-            if (COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start]) or IN_PARENTHESES_AFTER_NAME.search(text, lo, start)
+            if (COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start])
+                    or IN_PARENTHESES_AFTER_NAME.search(text, lo, start)
                     or SOURCE_BEFORE.search(text[max(0, start - 20):start])):
                 continue
             chosen = i
@@ -452,7 +457,7 @@ class DocumentFacts:
                 self.candidates.append(cand)
         self._enrich_loss_amounts()
         # a round with no amount, no valuation and no investor, once every sentence has had its say, tells nothing
-        # an analyst can use, and is mostly a misreading ("ASML's investment in the round" read as ASML's round)
+        # an analyst can use, and is mostly a misreading ("La série A de Quorvel a marqué les esprits")
         return [c for c in self.candidates if c.kind != "funding_round" or c.amount is not None
                 or c.valuation is not None or c.investors]
 
@@ -842,7 +847,8 @@ class DocumentFacts:
                     return name
         for prev in reversed(earlier[:-1]):
             for m in reversed(prev.abs.mentions):
-                if m.mention_type == "organization" and m.label and m.label != supplier and self._is_public(prev, m.label):
+                if (m.mention_type == "organization" and m.label and m.label != supplier
+                        and self._is_public(prev, m.label)):
                     return m.label
         return self.focus if self.focus != supplier else None
 
@@ -985,8 +991,8 @@ class DocumentFacts:
             return
         reference = ROUND_REFERENCE.search(s.abs.text)
         if reference:
-            # "Pervenche IA lève 3,4 M€. La start-up a bouclé la semaine dernière ce tour auprès de Kima Ventures":
-            # the investors, and the date when the first sentence gave none, of the round just told
+            # "Pervenche IA lève 3,4 M€. La start-up a bouclé la semaine dernière ce tour auprès de Kima
+            # Ventures": the investors, and the date when the first sentence gave none, of the round just told
             investors, lead = self._investors_after(s, reference.end(), len(s.abs.text), {latest.subject})
             if investors:
                 for name in investors:
