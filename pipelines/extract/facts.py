@@ -296,15 +296,12 @@ class DocumentFacts:
                 out.append((int(m.group(2)), m.start(), m.end()))
         return out
 
-    def _clause_bounds(self, s: SentenceView, cue_start: int, cue_end: int) -> tuple[int, int]:
-        text = s.abs.text
-        lo = 0
-        for br in CLAUSE_BREAK.finditer(text):  # not ended at the cue: a break may look ahead into it
-            if br.end() > cue_start:
-                break
-            lo = br.end()
-        nxt = CLAUSE_BREAK.search(text, cue_end)
-        hi = nxt.start() if nxt else len(text)
+    @staticmethod
+    def _clause_bounds(breaks: list[tuple[int, int]], length: int, cue_start: int, cue_end: int) -> tuple[int, int]:
+        """The clause of a cue, between the sentence's `breaks` (CLAUSE_BREAK's matches, found once per sentence
+        over the whole of it: a break may look ahead into the cue)."""
+        lo = max((end for start, end in breaks if end <= cue_start), default=0)
+        hi = min((start for start, end in breaks if start >= cue_end), default=length)
         return lo, hi
 
     def _subjects(self, s: SentenceView, lo: int, cue_start: int, exclude: set[str]) -> tuple[list[str], int | None]:
@@ -473,8 +470,9 @@ class DocumentFacts:
                 matches.append((m.start(), m.end(), cue, m.group(0)))
         matches.sort(key=lambda x: x[0])
         has_loss = any(c.kind == "customer_loss" for _, _, c, _ in matches)
+        breaks = [m.span() for m in CLAUSE_BREAK.finditer(s.abs.text)]
         for start, end, cue, text in matches:
-            lo, hi = self._clause_bounds(s, start, end)
+            lo, hi = self._clause_bounds(breaks, len(s.abs.text), start, end)
             self._clause = (lo, hi)
             if self._blocked(s, lo, start, end, text):
                 continue

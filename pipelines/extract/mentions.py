@@ -70,12 +70,12 @@ def _document_vocabulary(sentences: list[SentenceIn],
     capitalised, people = (scan.capitalised, scan.people) if scan else (_CAPITALISED.findall(text), _PERSON.findall(text))
     words: set[str] = set(_MIDSENTENCE_WORD.findall(text))
     seen: set[str] = set()
-    common = common_words()
+    twice: set[str] = set()
     for word in capitalised:
-        # a frequent word that opens several sentences ("Question :" in an interview) is still that word
-        if word in seen and word.lower() not in common:
-            words.add(word)
-        seen.add(word)
+        (twice if word in seen else seen).add(word)
+    # a frequent word that opens several sentences ("Question :" in an interview) is still that word
+    common = common_words()
+    words.update(word for word in twice if word.lower() not in common)
     first = first_names()
     surnames = {last for given, last in people if given in first}
     return frozenset(words), frozenset(surnames)
@@ -183,6 +183,7 @@ def find_document_mentions(
         filters = dict(zip([s.index for s in sentences], span_filters([s.text for s in sentences])))
     known_words, known_people = _document_vocabulary(sentences, scan)
     out: dict[int, list[Mention]] = {}
+    surnames: set[str] = set()
     for s, runs in zip(sentences, document_runs([s.text for s in sentences])):
         money, dates, percent = values.get(s.index, _NO_VALUES)
         found = _value_mentions(s.text, money, dates, percent) if money or dates or percent else []
@@ -193,22 +194,21 @@ def find_document_mentions(
                                    patterns=patterns, runs=runs):
                 found.append(Mention(span.kind, span.start, span.end, span.text, label=span.name,
                                      org_type=span.org_type))
+                if span.kind == "person" and " " in span.text:
+                    surnames.add(span.text.rsplit(" ", 1)[-1])
         if len(found) > 1:
             found.sort(key=_START)
         out[s.index] = found
-    _surnames_are_people(out)
+    if surnames:
+        _surnames_are_people(out, surnames)
     _resolve_short_names(out)
     return out
 
 
-def _surnames_are_people(mentions: dict[int, list[Mention]]) -> None:
+def _surnames_are_people(mentions: dict[int, list[Mention]], surnames: set[str]) -> None:
     """"its chief executive, Callum Aitken" ... "Aitken said": the surname alone of a person the document names in
-    full is that person, not an organisation, wherever it is (the given name may be missing from the list), unless
-    it is a known organisation's name."""
-    surnames = {m.text.rsplit(" ", 1)[-1] for found in mentions.values() for m in found
-                if m.mention_type == "person" and " " in m.text}
-    if not surnames:
-        return
+    full (`surnames`) is that person, not an organisation, wherever it is (the given name may be missing from the
+    list), unless it is a known organisation's name."""
     aliases = organization_aliases()  # "Michael Dell" does not make Dell a person
     for found in mentions.values():
         for k, m in enumerate(found):

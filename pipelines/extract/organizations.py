@@ -228,18 +228,21 @@ souligne indique confie estime affirme raconte résume""".split())
 
 
 def _told_as_person(sentence: str, offset: int, name: str) -> bool:
-    """Whether the words around a name say it is a person's. Called for most capitalised runs, so the cheap
-    checks of the word before and the character after come before the patterns."""
+    """Whether the words around a name say it is a person's. Called for most capitalised runs, so the character
+    after and the end of the text before are looked at before any pattern runs."""
     words = name.count(" ") + 1
     if words > 3:
         return False
     end = offset + len(name)
-    before = sentence[max(0, offset - 60):offset]
-    last = before[-14:].rstrip().rsplit(" ", 1)[-1].lower()
-    told = (((last in ("by", "par") or last.endswith(",")) and _PERSON_BEFORE.search(before))
-            or (sentence.startswith(",", end) and _PERSON_AFTER.match(sentence, end))
-            or (words >= 2 and last in _SPEAKER_VERBS))
-    return bool(told) and not _FIRM_TAIL.search(name)
+    if sentence.startswith(",", end) and _PERSON_AFTER.match(sentence, end):
+        told = True
+    else:
+        tail = sentence[max(0, offset - 14):offset]
+        if tail.endswith((",", ", ", "by ", "par ", "By ", "Par ")):
+            told = bool(_PERSON_BEFORE.search(sentence[max(0, offset - 60):offset]))
+        else:
+            told = words >= 2 and tail.rstrip().rsplit(" ", 1)[-1].lower() in _SPEAKER_VERBS
+    return told and not _FIRM_TAIL.search(name)
 
 
 def _is_byline(sentence: str, offset: int, name: str) -> bool:
@@ -411,8 +414,7 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         offset = run_start + run.shift
         if any(taken[offset:offset + len(name)]):
             continue
-        if (run.person or (run.single and name in known_people) or _is_byline(sentence, offset, name)
-                or _told_as_person(sentence, offset, name)):
+        if run.person or (run.single and name in known_people):
             add(Span(offset, offset + len(name), name, "person", None))
             continue
         if run.common:
@@ -421,6 +423,9 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
                 and _opens_sentence(sentence, offset)):
             continue  # a single word that opens the sentence ("Existing investors X and Y also took part")
         if run.organization is None:
+            continue
+        if (offset <= 16 and _is_byline(sentence, offset, name)) or _told_as_person(sentence, offset, name):
+            add(Span(offset, offset + len(name), name, "person", None))
             continue
         for part_offset, part in _coordinated_names(run.organization):
             start = offset + part_offset
