@@ -1,9 +1,9 @@
 """The extractor on our own annotated articles, scored with floors.
 
-`tests/corpus`, `tests/heldout`, `tests/heldout2` and `tests/heldout3` are development sets: the extractor's rules
-were written while reading their errors, so their scores are optimistic. `tests/heldout4` was written and annotated
-without reading the extractor, asked for in plain terms (realistic, varied news), and its errors are not read: its
-score is the honest figure for unseen articles (its README says how to keep it so)."""
+`tests/corpus` and `tests/heldout` to `tests/heldout4` are development sets: the extractor's rules were written
+while reading their errors, so their scores are optimistic. `tests/heldout5` was written and annotated without
+reading the extractor, asked for in plain terms (realistic, varied news), and its errors are not read: its score is
+the honest figure for unseen articles (its README says how to keep it so)."""
 
 from __future__ import annotations
 
@@ -27,15 +27,21 @@ HELDOUT2_DIR = CORPUS_DIR.parent / "heldout2"
 HELDOUT3_MICRO_F1_FLOOR = 0.86
 HELDOUT3_DIR = CORPUS_DIR.parent / "heldout3"
 # Measured 0.467 on the fourth set's 12 articles with the extractor of the session that added it, before that
-# session's rules, and 0.517 after them.
+# session's rules, and 0.517 after them; then its errors were read (it is now a development set).
 HELDOUT4_MICRO_F1_FLOOR = 0.47
 HELDOUT4_DIR = CORPUS_DIR.parent / "heldout4"
+# Measured 0.523 on the fifth set's 12 articles when it was added.
+HELDOUT5_MICRO_F1_FLOOR = 0.47
+HELDOUT5_DIR = CORPUS_DIR.parent / "heldout5"
 
 
 @pytest.mark.parametrize("corpus, floor", [(CORPUS_DIR, CORPUS_MICRO_F1_FLOOR), (HELDOUT_DIR, HELDOUT_MICRO_F1_FLOOR),
                                            (HELDOUT2_DIR, HELDOUT2_MICRO_F1_FLOOR),
-                                           (HELDOUT3_DIR, HELDOUT3_MICRO_F1_FLOOR), (HELDOUT4_DIR, HELDOUT4_MICRO_F1_FLOOR)],
-                         ids=["development", "first held-out", "second held-out", "third held-out", "held-out"])
+                                           (HELDOUT3_DIR, HELDOUT3_MICRO_F1_FLOOR),
+                                           (HELDOUT4_DIR, HELDOUT4_MICRO_F1_FLOOR),
+                                           (HELDOUT5_DIR, HELDOUT5_MICRO_F1_FLOOR)],
+                         ids=["development", "first held-out", "second held-out", "third held-out", "fourth held-out",
+                              "held-out"])
 def test_corpus_score_floor(workspace, corpus, floor):
     source, warehouse = workspace
     copy_tree(corpus / "articles", source)
