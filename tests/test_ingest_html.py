@@ -36,6 +36,11 @@ def test_block_elements_become_line_breaks():
     assert _text(markup) == "Titre\n\nUn.\nDeux.\n\ntrois\nquatre\n\ncinq\nsix\n\na\tb\nc\n\nsept\n\nhuit"
 
 
+def test_an_empty_table_cell_keeps_its_column():
+    markup = "<p>x</p><table><tr><td>Acme</td><td></td><td>5 M€</td></tr><tr><td>Bolt</td><td>Seed</td></tr></table>"
+    assert _text(markup) == "x\n\nAcme\t\t5 M€\nBolt\tSeed"
+
+
 def test_inline_whitespace_is_collapsed_but_pre_is_kept():
     markup = "<p>Acme   a\n   levé\t5 M€.</p><pre>col1   col2\nval1   val2</pre>"
     assert _text(markup) == "Acme a levé 5 M€.\n\ncol1   col2\nval1   val2"

@@ -150,6 +150,9 @@ HYPOTHETICAL = re.compile(
     r"\b(?:median|average|typical|médian\w*|moyen(?:ne)?|en moyenne)\b",
     re.IGNORECASE,
 )
+# after the cue, in its clause: a deal told as reported by others and unconfirmed, or denied
+REPORTED_ONLY = re.compile(r"\b(?:aurai(?:en)?t|démenti\w*|dément|denie[sd]|rumou?r\w*|rumeur\w*|reportedly)\b",
+                           re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(?:ne|n['’]|pas|jamais|aucune?|not|never|no longer|didn['’]t|hasn['’]t|haven['’]t|won['’]t|isn['’]t|"
     r"wasn['’]t|doesn['’]t|don['’]t)\b|n['’]",

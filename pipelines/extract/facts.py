@@ -28,12 +28,13 @@ from dataclasses import dataclass, field
 from pipelines.extract.abstract import Abstracted, Mention, abstract
 from pipelines.extract.cues import (
     COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, FIRM_AFTER_INVESTMENT, FIRM_BEFORE_INVESTMENT, Cue, DEAL_NOUN,
-    HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE, NEGATION, OBJECT_BEFORE, PASSIVE_ADVERB_EN,
+    HYPOTHETICAL, INVESTOR_BEFORE, REPORTED_ONLY, LEAD_AFTER, LEAD_BEFORE, NEGATION, OBJECT_BEFORE, PASSIVE_ADVERB_EN,
     PASSIVE_ADVERB_FR, REVENUE_BEFORE, ROUND_LABEL, SOURCE_BEFORE, SUPPLIER_AFTER_AWARD, VALUATION_AFTER,
     VALUATION_BEFORE,
 )
 from pipelines.extract.organizations import INVESTOR_TAIL, SPEAKERS
 from pipelines.extract.portable import loosened, maybe_flags
+from pipelines.extract.tables import STRATEGIC, TableRound, table_rounds
 
 PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
 # the words that make the date after them a company's founding date ("Fondée en 2021", "founded in 2019")
@@ -422,17 +423,14 @@ class DocumentFacts:
         return None
 
     def _round(self, s: SentenceView) -> str | None:
-        m = ROUND_LABEL.search(s.text)
-        if not m:
-            return None
-        if m.group("series"):
-            return f"Series {m.group('series').upper()}"
-        return "Pre-seed" if m.group("preseed") else "Seed"
+        return round_type(s.text)
 
-    def _blocked(self, s: SentenceView, lo: int, cue_start: int, cue_end: int, cue_text: str) -> bool:
+    def _blocked(self, s: SentenceView, lo: int, hi: int, cue_start: int, cue_end: int, cue_text: str) -> bool:
         before = s.abs.text[max(lo, cue_start - 70):cue_start]
         if HYPOTHETICAL.search(before) or HYPOTHETICAL.search(cue_text):
             return True
+        if REPORTED_ONLY.search(s.abs.text, cue_end, hi):
+            return True  # "le tour de table qu'un spécialiste aurait engagé, et que l'intéressé a démenti"
         return bool(NEGATION.search(s.abs.text[max(lo, cue_start - 22):cue_start]))
 
     def _latest(self, kind: str, s: SentenceView, window: int) -> Candidate | None:
@@ -443,7 +441,13 @@ class DocumentFacts:
 
     # --------------------------------------------------------------- main loop
     def run(self) -> list[Candidate]:
+        table = table_rounds(self.sentences)
         for s in self.sentences:
+            if s.index in table:  # a row of a deal table: its cells say what it is, not its words
+                cand = self._table_round(s, table[s.index])
+                if cand is not None:
+                    self.candidates.append(cand)
+                continue
             if s.text.rstrip().endswith("?"):
                 continue
             found = self._cue_candidates(s) if s.cues else []
@@ -474,7 +478,7 @@ class DocumentFacts:
         for start, end, cue, text in matches:
             lo, hi = self._clause_bounds(breaks, len(s.abs.text), start, end)
             self._clause = (lo, hi)
-            if self._blocked(s, lo, start, end, text):
+            if self._blocked(s, lo, hi, start, end, text):
                 continue
             handler = getattr(self, f"_voice_{cue.voice}")
             if cue.voice == "client_relation" and has_loss:
@@ -487,6 +491,14 @@ class DocumentFacts:
         return found
 
     # ------------------------------------------------------------- funding
+    def _table_round(self, s: SentenceView, row: TableRound | None) -> Candidate | None:
+        if row is None or self._is_investor(row.company):
+            return None
+        cand = Candidate("funding_round", row.company, investors=dict(row.investors), amount=row.amount,
+                         date=row.date, sentence_index=s.index)
+        cand.round_type = round_type(row.round_cell) or ("strategic" if STRATEGIC.search(row.round_cell) else None)
+        return cand
+
     def _is_investor(self, name: str) -> bool:
         """A reference investor, or a name shaped like a fund ("Parkway Venture Capital", "Kima Ventures")."""
         return bool(INVESTOR_NAME.search(name)) or any(
@@ -1055,6 +1067,16 @@ class DocumentFacts:
                     cand.amount = self._at_stake(nxt, 0, len(nxt.abs.text))
                     if cand.amount is not None:
                         break
+
+
+def round_type(text: str) -> str | None:
+    """The round a text names: "Series B", "Seed", "Pre-seed"."""
+    m = ROUND_LABEL.search(text)
+    if not m:
+        return None
+    if m.group("series"):
+        return f"Series {m.group('series').upper()}"
+    return "Pre-seed" if m.group("preseed") else "Seed"
 
 
 def _quoted(text: str, at: int) -> bool:

@@ -275,6 +275,7 @@ def _is_legal(line: str, key: str) -> bool:
 _SHARE_LABEL = re.compile(r"^(?:partager|partagez|share(?: this)?(?: article| story| post)?|suivez-nous|follow us)(?: (?:sur|on))?\s*:?\s*")
 _BUTTON_ROW = re.compile(r"^(?:\s*\[[^\[\]]{1,50}\]\s*)+$")
 _BAR_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$")
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
 
 
@@ -318,6 +319,18 @@ def is_navigation_bar(line: str) -> bool:
         and not any(c.isdigit() for c in stripped)
         and all(len(seg.split()) <= 4 and not _ANY_FINAL_PUNCTUATION.search(seg.strip()) for seg in segments)
     )
+
+
+def heads_table(line: str, next_line: str | None) -> bool:
+    """'Société | Ville | Montant | Tour' above a rule line or a row of as many cells with figures: the header
+    of a table, which names its columns (pipelines/extract/tables.py), not a menu."""
+    bars = line.strip().strip("|").count("|")
+    if bars < 2 or next_line is None:
+        return False
+    following = next_line.strip()
+    if _TABLE_RULE.match(following):
+        return True
+    return following.strip("|").count("|") == bars and any(c.isdigit() for c in following)
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -436,7 +449,7 @@ def _remove_lines(lines: list[str], known_titles: set[str]) -> list[str]:
                 links_seen += 1
                 continue
             in_link_list = False
-        if is_boilerplate(line):
+        if is_boilerplate(line) and not heads_table(line, next_non_blank[index]):
             if is_link_list_header(line):
                 in_link_list, links_seen = True, 0
             continue

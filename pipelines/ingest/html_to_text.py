@@ -61,7 +61,7 @@ class _PageParser(HTMLParser):
         self.skipped_parts: list[str] = []
         self.pre_depth = 0
         self.pending_lines = 0
-        self.pending_cell = False
+        self.pending_cells = 0  # cells opened since the last text: an empty cell keeps its column
         self.in_title = False
         self.title_parts: list[str] = []
         self.h1_parts: list[str] | None = None
@@ -154,7 +154,7 @@ class _PageParser(HTMLParser):
             return
         if not self.pre_depth:
             data = _WHITESPACE.sub(" ", data)
-            if data == " " and (self.pending_lines or self.pending_cell):
+            if data == " " and (self.pending_lines or self.pending_cells):
                 return  # whitespace between blocks
         self._flush_break()
         if not self.pre_depth:
@@ -175,15 +175,16 @@ class _PageParser(HTMLParser):
         elif tag in _LINE_TAGS:
             self.pending_lines = max(self.pending_lines, 1)
         elif tag in _CELL_TAGS and opening:
-            self.pending_cell = True
+            self.pending_cells += 1
 
     def _flush_break(self) -> None:
         if self.parts and self.pending_lines:
-            self.parts.append("\n" * self.pending_lines)
-        elif self.parts and self.pending_cell:
-            self.parts.append("\t")
+            # the row's first cell opens on the new line: only the empty cells before the text are tabs
+            self.parts.append("\n" * self.pending_lines + "\t" * max(0, self.pending_cells - 1))
+        elif self.parts and self.pending_cells:
+            self.parts.append("\t" * self.pending_cells)
         self.pending_lines = 0
-        self.pending_cell = False
+        self.pending_cells = 0
 
     @property
     def first_title(self) -> str | None:
