@@ -133,6 +133,9 @@ def test_contract_roles(text, supplier, customer):
     ("Cet hiver, la Matmut a renoncé aux services de Lexiane au profit d'un concurrent.", "Lexiane", "Matmut"),
     ("Summit Ridge Health, an Oregon system, is moving off Scribely's platform.", "Scribely", "Summit Ridge Health"),
     ("And Summit Ridge Health, an Oregon system, is moving off Scribely's platform.", "Scribely", "Summit Ridge Health"),
+    # a cut-back in French: what is cut is the business with the supplier
+    ("La Macif a réduit de moitié le nombre de licences confiées à Parlance.", "Parlance", "Macif"),
+    ("Veolia a réduit cette année le périmètre du contrat qui la lie à Hydrolia.", "Hydrolia", "Veolia"),
 ])
 def test_customer_loss_roles(text, supplier, customer):
     facts = [f for f in facts_of(text) if f["fact_kind"] == "customer_loss"]
@@ -146,9 +149,57 @@ def test_customer_loss_roles(text, supplier, customer):
     "Orbital AI did not raise money from Lightspeed.",
     "La start-up décroche des contrats militaires.",
     "Mistral AI pourrait-il lever 1 milliard d'euros ?",
+    # told as reported by others, or denied
+    "Selon la presse, Lumexa aurait levé 50 millions d'euros auprès de Sequoia Capital.",
+    "Brightloom reportedly raised $50 million from Sequoia Capital.",
+    "Le tour de table de 80 M€ que Vestalis aurait bouclé, selon plusieurs médias, a été démenti par la société.",
+    "The $40 million round that Brightloom was said to have closed, which the company denied, never happened.",
+    # many deals at once: a statistic, a generic subject, a quantifier
+    "Selon le baromètre de France Digitale, les fintechs françaises ont levé 900 millions d'euros cette année.",
+    "Les start-up françaises de l'IA ont levé 1,1 milliard d'euros au troisième trimestre.",
+    "Bavaria's robotics sector attracted €210m of investment last year, according to Invest in Bavaria.",
+    "The share of US seed rounds above $4 million rose to 38% this year.",
+    "Why does every seed round now seem to be $5 million?",
+    "A reader asks why every seed round suddenly seems to be $5 million.",
+    # what the company does is no fact: the speaker's present tense, a fuel bill
+    "Selon l'entreprise, les premiers navires équipés ont réduit leur consommation de carburant de 12 %.",
 ])
 def test_hypothetical_negated_and_generic_statements_are_not_facts(text):
     assert facts_of(text) == []
+
+
+@pytest.mark.parametrize("text, company, investors", [
+    # a relative clause that says "would", "aurait" or "denied" of something else does not undo the deal
+    ("Acme a levé 5 millions d'euros auprès de Kima Ventures, qui aurait aussi investi dans Bolt.", "Acme",
+     ["Kima Ventures"]),
+    ("Kestrel, a startup whose software tells radiologists which scans they should read first, has raised "
+     "$9 million from Index Ventures.", "Kestrel", ["Index Ventures"]),
+    ("Pellucid, one of the fastest-growing fintechs, raised $5 million from Accel.", "Pellucid", ["Accel"]),
+    # "la société de capital-risque X" introduces X, who is listed with the first investor
+    ("Hublot Marine a bouclé un tour de 2 millions d'euros auprès du fonds régional Breizh Up et de la société "
+     "de capital-risque Ouest Croissance.", "Hublot Marine", ["Breizh Up", "Ouest Croissance"]),
+])
+def test_rounds_told_beside_asides(text, company, investors):
+    rounds = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [(f["subject_name"], sorted(f["investor_name"] or [])) for f in rounds] == [(company, investors)]
+
+
+def test_a_speaker_label_is_a_person_and_on_is_the_company_that_speaks():
+    text = ("JOURNALISTE : Vous dirigez Vignalys, qui surveille les vignes.\n\n"
+            "MARIE LEBRUN : Oui, on a bouclé en octobre une série A de 12 millions d'euros auprès de Demeter.")
+    rounds = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
+    assert [(f["subject_name"], f["investor_name"], f["amount"]) for f in rounds] == [("Vignalys", ["Demeter"], 12e6)]
+
+
+def test_a_participle_that_opens_a_sentence_is_no_company():
+    spans = find_spans("Installée depuis 2022 à Brest, la jeune entreprise a levé 3 millions d'euros.",
+                       opener_is_subject=True)
+    assert "Installée" not in [span.text for span in spans]
+
+
+def test_a_sea_or_a_country_is_no_organisation():
+    for sentence in ("Une carte de l'Atlantique nord occupe tout un mur.", "Scotland's AI sector grew fast."):
+        assert [span.text for span in find_spans(sentence) if span.kind == "organization"] == []
 
 
 def test_date_of_the_deal_comes_from_the_neighbouring_sentence():

@@ -108,7 +108,7 @@ CUES: tuple[Cue, ...] = (
        r"\b(?:met(?:tent)? fin (?:⟦D\d+⟧ )?(?:à|au|aux)|(?:a|ont|avait) mis fin (?:⟦D\d+⟧ )?(?:à|au|aux)|"
        r"mettre fin (?:à|au|aux)|cess(?:e|ent|er)|(?:a|ont) cessé|"
        r"(?:a|ont) basculé|bascul(?:e|ent)|(?:a|ont) migré|migr(?:e|ent|er)|"
-       r"cut(?:s|ting)? back|scal(?:ed|es|ing) back|trimm?(?:ed|s|ing)|(?:a|ont) réduit|"
+       r"cut(?:s|ting)? back|scal(?:ed|es|ing) back|trimm?(?:ed|s|ing)|"
        r"mov(?:ed|es|ing) (?:[^⟦.]{0,50}?)from|"
        r"romp(?:t|re|ent)|(?:a|ont) rompu|coup(?:e|ent|er) les ponts|(?:a|ont) coupé les ponts|"
        r"tourn(?:e|é|ent|er) le dos|réduire (?:leur|sa|son) (?:collaboration|recours)|réduit (?:sa|son|leur) (?:collaboration|recours)|"
@@ -128,7 +128,9 @@ CUES: tuple[Cue, ...] = (
     # ---- customer losses: the customer cuts back ("cut the number of its X licences", "reduced its use of X")
     _c("customer_loss", "customer_cuts",
        r"\b(?:cut|cuts|reduced|reduces|slashed|slashes|halved|halves|trimmed|trims)\s+(?:back\s+)?"
-       r"(?:the (?:number|size|scope|value) of\s+)?(?:its|their)\s"),
+       r"(?:the (?:number|size|scope|value) of\s+)?(?:its|their)\s|"
+       r"\b(?:(?:a|ont|avait|avaient)\s+)?(?:réduit|réduisent|divisé par deux)\s+(?:de moitié\s+)?"
+       r"(?:[^,.;]{0,40}?\s)?(?:le|la|les|sa|son|ses|leur|leurs)\s"),
 )
 
 # "an investment bank", "un fonds d'investissement": the noun names a kind of firm, not an investment made
@@ -150,9 +152,23 @@ HYPOTHETICAL = re.compile(
     r"\b(?:median|average|typical|médian\w*|moyen(?:ne)?|en moyenne)\b",
     re.IGNORECASE,
 )
-# after the cue, in its clause: a deal told as reported by others and unconfirmed, or denied
-REPORTED_ONLY = re.compile(r"\b(?:aurai(?:en)?t|démenti\w*|dément|denie[sd]|rumou?r\w*|rumeur\w*|reportedly)\b",
-                           re.IGNORECASE)
+# a deal told as reported by others and unconfirmed, or denied: right before its cue ("Lumexa aurait levé",
+# "reportedly raised"), or in a relative clause right after it ("le tour de table qu'un spécialiste aurait
+# engagé", "the round, which the company denied")
+REPORTED_BEFORE = re.compile(r"\b(?:aurai(?:en)?t|reportedly)\s+(?:[\w'’]+\s+)?$", re.IGNORECASE)
+REPORTED_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:que|qu['’]|which|that)\s*(?:[^\s,;.]+\s+){0,8}?"
+                            r"(?:aurai(?:en)?t|(?:a|ont) démenti|démenti\w*|dément\w*|(?:has |have )?denie[sd])\b",
+                            re.IGNORECASE)
+# many deals told at once are no deal: a quantifier before the cue ("every seed round", "la part des levées"),
+# or a generic subject right before the verb ("les legaltechs françaises ont levé", "Scotland's health-tech
+# sector attracted", "AI startups raised")
+MANY_DEALS_BEFORE = re.compile(
+    r"\b(?:every|each|chaque|any|all|most|many|several|plusieurs|toutes? les|share of|number of|nombre de|"
+    r"part des?|half of|la moitié des)\s+(?:[\w-]+\s+){0,2}$"
+    r"|(?:\b(?:les|des|ces|nos|leurs)\s+(?:jeunes\s+)?(?:start-?ups?|pousses|entreprises|sociétés|acteurs|éditeurs)"
+    r"|\b(?:start-?ups|startups|companies|firms|founders|players|[a-z]+techs)"
+    r"|\b(?:sector|secteur|industry|industrie|écosystème|ecosystem|filière))\b(?:\s+(?!⟦[OAH])[^\s,;:]+){0,5}\s*$",
+    re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(?:ne|n['’]|pas|jamais|aucune?|not|never|no longer|didn['’]t|hasn['’]t|haven['’]t|won['’]t|isn['’]t|"
     r"wasn['’]t|doesn['’]t|don['’]t)\b|n['’]",

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pipelines.extract.abstract import Abstracted, Mention, abstract
 from pipelines.extract.cues import (
     COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, FIRM_AFTER_INVESTMENT, FIRM_BEFORE_INVESTMENT, Cue, DEAL_NOUN,
-    HYPOTHETICAL, INVESTOR_BEFORE, REPORTED_ONLY, LEAD_AFTER, LEAD_BEFORE, NEGATION, OBJECT_BEFORE, PASSIVE_ADVERB_EN,
+    HYPOTHETICAL, INVESTOR_BEFORE, MANY_DEALS_BEFORE, REPORTED_AFTER, REPORTED_BEFORE, LEAD_AFTER, LEAD_BEFORE, NEGATION, OBJECT_BEFORE, PASSIVE_ADVERB_EN,
     PASSIVE_ADVERB_FR, REVENUE_BEFORE, ROUND_LABEL, SOURCE_BEFORE, SUPPLIER_AFTER_AWARD, VALUATION_AFTER,
     VALUATION_BEFORE,
 )
@@ -39,7 +39,8 @@ from pipelines.extract.tables import STRATEGIC, TableRound, table_rounds
 PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
 # the words that make the date after them a company's founding date ("Fondée en 2021", "founded in 2019")
 FOUNDING = re.compile(r"(?i)\b(?:fondée?s?|créée?s?|founded|established|incorporated)(?:\s+(?:en|in|le|on))?\s*$")
-ORG_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…)+\s*(?:(?:,|et|and|ou|or)\s*)?(?:(?:avec|with|à|to)\s+)?"
+ORG_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…)+\s*(?:(?:,|et|and|ou|or)\s*)?"
+                          r"(?:(?:avec|with|à|to|de|du|des|from)\s+|d['’])?"
                           r"(?:(?:le|la|les|l['’]|the)\s*)?(?:[a-zà-ÿ\-]+\s+){0,3}$")
 CONJUNCTION_GAP = re.compile(r"^\s*,?\s*(?:et|and|ou|or|&)\s*$")
 SUBJECT_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…|,\s*et|,\s*and)\s*$")
@@ -427,10 +428,18 @@ class DocumentFacts:
 
     def _blocked(self, s: SentenceView, lo: int, hi: int, cue_start: int, cue_end: int, cue_text: str) -> bool:
         before = s.abs.text[max(lo, cue_start - 70):cue_start]
+        resumed = RESUMED_AFTER_ASIDE.search(before)
+        if resumed:  # "Acme, a startup that helps radiologists decide what they should read first, has raised"
+            before = before[resumed.start() + 1:]
         if HYPOTHETICAL.search(before) or HYPOTHETICAL.search(cue_text):
             return True
-        if REPORTED_ONLY.search(s.abs.text, cue_end, hi):
-            return True  # "le tour de table qu'un spécialiste aurait engagé, et que l'intéressé a démenti"
+        if REPORTED_BEFORE.search(s.abs.text, max(lo, cue_start - 25), cue_start) or \
+                REPORTED_AFTER.match(s.abs.text, cue_end, hi):
+            return True
+        if MANY_DEALS_BEFORE.search(s.abs.text, max(lo, cue_start - 60), cue_start):
+            return True
+        if cue_text[-5:].lower() == "round" and s.abs.text[cue_end:cue_end + 1] == "s":
+            return True  # "share of US seed rounds this year above $4 million"
         return bool(NEGATION.search(s.abs.text[max(lo, cue_start - 22):cue_start]))
 
     def _latest(self, kind: str, s: SentenceView, window: int) -> Candidate | None:
@@ -1067,6 +1076,10 @@ class DocumentFacts:
                     cand.amount = self._at_stake(nxt, 0, len(nxt.abs.text))
                     if cand.amount is not None:
                         break
+
+
+# the main verb resumes after an aside: what the aside says (a hypothetical) is not said of the deal
+RESUMED_AFTER_ASIDE = re.compile(r",\s*(?:(?:has|have|had|a|ont|avait|vient de|just)\s+)?$")
 
 
 def round_type(text: str) -> str | None:

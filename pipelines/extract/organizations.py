@@ -79,9 +79,11 @@ _ANAPHOR = re.compile(r"(?i)(?<![\w])" + _ANAPHOR_BODY + r"(?![\w])")
 # "nous avons signé", "vous avez levé", "we signed": in an interview or a quote, the company that speaks (or is
 # spoken to), the one the document is about; only as the subject of a verb in the past, which tells deals
 _SPEAKER_BODY = (r"(?:nous(?= (?:avons|venons|sommes))|vous(?= (?:avez|venez|êtes))|"
+                 r"on(?= (?:a|avait|vient d['’]|vient de) ?(?:bouclé|levé|signé|perdu|remporté|décroché|finalisé|"
+                 r"obtenu|conclu|lever|boucler|signer))|"
                  r"we(?=(?: have|['’]ve| had| just)? (?:signed|raised|closed|secured|won|lost|landed|been|chosen)))")
 _SPEAKER = re.compile(r"(?i)(?<![\w])" + _SPEAKER_BODY)
-SPEAKERS = frozenset({"nous", "vous", "we"})
+SPEAKERS = frozenset({"nous", "vous", "on", "we"})
 
 # The last word of most funds' names ("Kima Ventures", "Sequoia Capital").
 INVESTOR_TAIL = r"(?:Ventures?|Capital|Partners|Fund|Funds|VC|Invest|Investments|Investissement|Angels?|Growth)"
@@ -93,7 +95,8 @@ _ELISION = re.compile(r"^(?:[LlDd]['’]|[Qq]u['’])")
 
 # Words that open sentences without being names: adverbs ("Fondamentalement", "Meanwhile") and
 # hyphenated connectives ("Entre-temps", "Peut-être").
-_SENTENCE_OPENER = re.compile(r"^(?:\w+ment|\w+-[a-zà-ÿ]+(?:-\w+)*)$")
+# Participles open sentences too ("Installée depuis 2023 à Lorient, la start-up...", "Founded in 2021")
+_SENTENCE_OPENER = re.compile(r"^(?:\w+ment|\w+-[a-zà-ÿ]+(?:-\w+)*|\w+(?:ée|ées|és)|[A-Z][a-z]{2,}ed)$")
 
 # "Korean-language", "Paris-based", "AI-powered": adjectives, not names.
 _DESCRIPTIVE_COMPOUND = re.compile(r"^[\w.]+(?:-[a-zà-ÿ]+)+$")
@@ -102,7 +105,9 @@ _BASED = re.compile(r"^[\w.]+-based$")
 
 _ALIAS_TAIL = re.compile(rf"(?: (?:[A-Z]{{2,5}}|[{UPPER}][a-zà-ÿ]+)){{1,3}}(?![\w\-])")
 
-_APPOSITION_GAP = re.compile(r"^ (?:[a-zà-ÿ\-]+ ){0,2}$")
+_APPOSITION_GAP = re.compile(r"^ (?:[a-zà-ÿ\-]+ |d['’]){0,3}$")
+# "la société de capital-risque X", "le fonds d'investissement X": a kind of firm, followed by its name
+_DESCRIPTOR_OF = re.compile(r"(?<= )(?:de |d['’]|du )(?=[a-zà-ÿ])")
 
 _LEGAL_FORM = r"(?:Inc|Ltd|LLC|SA|SAS|SARL|Corp|GmbH|PLC|AG)"
 _LEGAL_TAIL = re.compile(rf"[\s,]+{_LEGAL_FORM}\.?$")
@@ -189,6 +194,7 @@ def _is_person(words: list[str]) -> bool:
 # "By Carys Pemberton · March 4, 2026", "Par Inès Varenne, à Lyon": a byline names the author, a person
 _BYLINE_OPENING = re.compile(r"^\W*(?:by|par|written by|écrit par)\s+$", re.IGNORECASE)
 _BYLINE_END = re.compile(r"\s*(?:$|[·|,–—\-]|and |et |\d)")
+_SPEAKER_LABEL_END = re.compile(r"\s?:\s")
 
 
 _NAME_GOES_ON = re.compile(r" (?:of |de |du |des )?[A-ZÀ-Þ]")
@@ -246,7 +252,10 @@ def _told_as_person(sentence: str, offset: int, name: str) -> bool:
 
 
 def _is_byline(sentence: str, offset: int, name: str) -> bool:
+    """"By Jane Doe", "Par Marie Dupont", or a transcript's speaker label ("CAMILLE DURAND : Oui, on a bouclé...")."""
     words = name.split(" ")
+    if offset == 0 and name.isupper() and 2 <= len(words) <= 3 and _SPEAKER_LABEL_END.match(sentence, len(name)):
+        return True
     return (offset <= 16 and 2 <= len(words) <= 3 and bool(_BYLINE_OPENING.match(sentence[:offset]))
             and all(w[:1].isupper() for w in words) and not _FIRM_TAIL.search(name)
             and bool(_BYLINE_END.match(sentence, offset + len(name))))
@@ -467,7 +476,7 @@ def _drop_introducing_anaphors(sentence: str, spans: list[Span]) -> list[Span]:
         if (span.kind == "anaphor" and span.text.lower() not in SPEAKERS
                 and nxt is not None and nxt.kind == "organization"
                 and _APPOSITION_GAP.match(sentence[span.end:nxt.start])
-                and not any(w in NON_ORG_WORDS for w in sentence[span.end:nxt.start].split())):
+                and not any(w in NON_ORG_WORDS for w in _DESCRIPTOR_OF.sub(" ", sentence[span.end:nxt.start]).split())):
             continue
         kept_spans.append(span)
     return kept_spans

@@ -64,6 +64,10 @@ european american french british german chinese japanese indian canadian israeli
 swiss belgian irish korean australian brazilian nordic européen européenne européens américain américaine
 américains français française britannique allemand allemande chinois chinoise japonais japonaise canadien
 canadienne
+scotland écosse wales ireland irlande italy italie espagne spain portugal belgique belgium suisse switzerland
+autriche austria pologne poland suède sweden norvège norway danemark denmark finlande finland pays-bas netherlands
+brésil brazil australie australia corée korea russie russia ukraine turquie turkey maroc morocco égypte egypt
+atlantique atlantic pacifique pacific méditerranée mediterranean manche baltique baltic arctique arctic
 """.split())
 # Words that make regions of places ("North America", "Middle East", "Central Europe"), and begin names of firms
 # too ("North Sails", "West Monroe"): a run made only of these and places is no name.
