@@ -728,3 +728,22 @@ def test_a_round_must_say_something(text, rounds):
 ])
 def test_a_fund_raised_by_an_investor_is_no_round(text, rounds):
     assert len([f for f in facts_of(text) if f["fact_kind"] == "funding_round"]) == rounds
+
+
+def test_a_sentence_ends_before_french_guillemets():
+    from pipelines.extract.sentences import split_sentences
+
+    text = "Il a signé un contrat. « On a testé six mois, raconte-t-il. » Puis il a signé."
+    assert [s.text for s in split_sentences(text)] == [
+        "Il a signé un contrat.", "« On a testé six mois, raconte-t-il. »", "Puis il a signé."]
+
+
+def test_a_customer_named_like_its_director_signs_with_the_company_of_a_datelined_article():
+    text = ("Brest. Marlin Data lève 3 millions d'euros pour guider les chalutiers\n\n"
+            "Marlin Data vend son logiciel aux armateurs du Finistère.\n\n"
+            "Premier client : l'armement Kervella, qui exploite six chalutiers depuis Brest, a signé cet hiver un "
+            "contrat de deux ans d'un montant de 200 000 euros. « On a testé six mois, raconte son directeur, "
+            "Yann Kervella. »")
+    contracts = [(f["subject_name"], f["counterparty_name"], f["amount"]) for f in facts_of(text, dt.date(2026, 3, 4))
+                 if f["fact_kind"] == "contract"]
+    assert contracts == [("Marlin Data", "Kervella", 200000.0)]

@@ -222,4 +222,5 @@ DEAL_NOUN = re.compile(r"\b(?:accord|deal|opération|transaction|agreement|annon
 # "selon l'Observatoire de la commande publique, les PME ont remporté...": the source of a statement is no party to it
 SOURCE_BEFORE = re.compile(r"(?:\bselon|\bd['’]après|\baccording to|\bcited by|\bcité(?:e|s|es)? par)\s*"
                            r"(?:(?:le|la|les|l['’]|the)\s*)?$", re.IGNORECASE)
-COMPLEMENT_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bdu|\bof|\bchez|\bavec|\bwith|\bpour|\bfor|\bà|\bto)\s*$", re.IGNORECASE)
+COMPLEMENT_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bdu|\bof|\bchez|\bavec|\bwith|\bpour|\bfor|\bà|\bto|\bdepuis|"
+                               r"\bfrom|\bin|\bat|\bdans|\bnear|\bprès de)\s*$", re.IGNORECASE)

@@ -233,8 +233,10 @@ class DocumentFacts:
             for m in s.abs.mentions:
                 if m.mention_type == "organization" and m.label:
                     first_seen.setdefault(m.label, s.index)
-        # the organisation the document is about: named often, and in the headline or first sentence
-        opening = {m.label for m in sentences[0].abs.mentions if m.mention_type == "organization"} if sentences else set()
+        # the organisation the document is about: named often, and in the headline or first sentence (not in a
+        # dateline alone: "Lorient. Marnéo lève 2,4 millions d'euros")
+        headline = next((x for x in sentences[:2] if len(x.text.split()) > 2), None)
+        opening = {m.label for m in headline.abs.mentions if m.mention_type == "organization"} if headline else set()
         first = min(first_seen, key=first_seen.get) if first_seen else None
         score = {k: counts[k] + (4 if k in opening else 0) + (2 if k == first else 0) for k in counts}
         self.focus = max(score, key=lambda k: (score[k], -first_seen[k])) if score else None

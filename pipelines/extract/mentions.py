@@ -208,11 +208,12 @@ def find_document_mentions(
 def _surnames_are_people(mentions: dict[int, list[Mention]], surnames: set[str]) -> None:
     """"its chief executive, Callum Aitken" ... "Aitken said": the surname alone of a person the document names in
     full (`surnames`) is that person, not an organisation, wherever it is (the given name may be missing from the
-    list), unless it is a known organisation's name."""
+    list), unless it is a known organisation's name or told as a firm ("l'armement Kerlédan")."""
     aliases = organization_aliases()  # "Michael Dell" does not make Dell a person
     for found in mentions.values():
         for k, m in enumerate(found):
-            if m.mention_type == "organization" and m.text in surnames and m.text not in aliases:
+            if (m.mention_type == "organization" and m.text in surnames and m.text not in aliases
+                    and m.org_type != "company"):
                 found[k] = Mention("person", m.start, m.end, m.text)
 
 

@@ -195,6 +195,13 @@ def _is_person(words: list[str]) -> bool:
 _BYLINE_OPENING = re.compile(r"^\W*(?:by|par|written by|écrit par)\s+$", re.IGNORECASE)
 _BYLINE_END = re.compile(r"\s*(?:$|[·|,–—\-]|and |et |\d)")
 _SPEAKER_LABEL_END = re.compile(r"\s?:\s")
+# "l'armement Kerlédan", "le groupe Bolloré": a firm named after the family a person of the text belongs to;
+# "le président Macron" is the person
+_FIRM_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:le|la|du|au|the)\s+|\bl['’])(?!(?:président|présidente|directeur|directrice|ministre|patron|patronne|"
+    r"fondateur|fondatrice|cofondateur|cofondatrice|docteur|professeur|juge|maire|sénateur|sénatrice|député|"
+    r"députée|général|capitaine|chef|president|chairman|chairwoman|founder|cofounder|co-founder|minister|judge|"
+    r"senator|mayor|professor|doctor|general|captain|chief|secretary|governor|gouverneur)\b)[a-zà-ÿ-]{3,}\s+$")
 
 
 _NAME_GOES_ON = re.compile(r" (?:of |de |du |des )?[A-ZÀ-Þ]")
@@ -423,7 +430,9 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         offset = run_start + run.shift
         if any(taken[offset:offset + len(name)]):
             continue
-        if run.person or (run.single and name in known_people):
+        # "l'armement Kerlédan": a one-word name after a common noun is a firm, even named after a person
+        firm = run.single and bool(_FIRM_NOUN_BEFORE.search(sentence, max(0, offset - 40), offset))
+        if run.person or (run.single and name in known_people and not firm):
             add(Span(offset, offset + len(name), name, "person", None))
             continue
         if run.common:
@@ -439,7 +448,7 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         for part_offset, part in _coordinated_names(run.organization):
             start = offset + part_offset
             add(Span(start, start + len(part), part, "organization", _LEGAL_TAIL.sub("", part) if part != run.organization
-                     else run.clean))
+                     else run.clean, "company" if firm else ""))
     if len(spans) < 2:
         return spans
     spans.sort(key=_START)

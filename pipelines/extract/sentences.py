@@ -20,7 +20,8 @@ _ABBREVIATIONS = {
 }
 
 _LINES = re.compile(r"[^\n]+|\n")
-_END = re.compile(r"(?:[.!?]+|…)[\"»”’)\]]*(?=\s+[\"«“(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+# French guillemets take a space inside: "euros. « On a testé" starts a sentence, "raconte-t-il. » Puis" too
+_END = re.compile(r"(?:[.!?]+|…)(?:[\"”’)\]]|\s?»)*(?=\s+(?:[\"“(\[]|«\s?)?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 class Sentence(NamedTuple):

@@ -9,6 +9,7 @@ user did not mean to share.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -266,10 +267,24 @@ class _Run:
 _UNCHANGED = {False: Unchanged(was_rejected=False), True: Unchanged(was_rejected=True)}
 
 
+def _reader_version() -> str:
+    """A digest of the code that reads and cleans files: when it changes (a table header is no longer taken for
+    a menu), every file is read again, and only the documents whose text changed are extracted again."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+READER_VERSION = _reader_version()
+
+
 def stat_key(path: str, sidecar: str | None) -> str | None:
-    """Size, modification time and inode of a file and of its sidecar: when none of them moved, the file
-    is taken to be as it was (as make and git do), and a large folder is not read again on every run."""
-    parts = []
+    """Size, modification time and inode of a file and of its sidecar, and the reader's version: when none of
+    them moved, the file is taken to be as it was (as make and git do), and a large folder is not read again
+    on every run."""
+    parts = [READER_VERSION]
     for item in (path, sidecar):
         if item is None:
             parts.append("-")
