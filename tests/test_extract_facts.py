@@ -747,3 +747,26 @@ def test_a_customer_named_like_its_director_signs_with_the_company_of_a_dateline
     contracts = [(f["subject_name"], f["counterparty_name"], f["amount"]) for f in facts_of(text, dt.date(2026, 3, 4))
                  if f["fact_kind"] == "contract"]
     assert contracts == [("Marlin Data", "Kervella", 200000.0)]
+
+
+@pytest.mark.parametrize("text, supplier, customer, amount", [
+    # the customer widens a deal it has: a contract with the same supplier
+    ("Tallis reports a strong quarter\n\nVodafone expanded its agreement with Tallis in May with a two-year "
+     "extension worth about €12 million.", "Tallis", "Vodafone", 12e6),
+    ("Bilan de Tallis\n\nOrange a élargi son contrat avec Tallis en mai, pour 3 millions d'euros.", "Tallis",
+     "Orange", 3e6),
+    # a colon that goes on with the deal: the partner after it is the customer
+    ("Harbourline raises £6 million\n\nIn May we signed our largest contract to date: a three-year, £1.2 million "
+     "agreement with Anglian Water.", "Harbourline", "Anglian Water", 1.2e6),
+])
+def test_contracts_widened_or_announced_after_a_colon(text, supplier, customer, amount):
+    contracts = [(f["subject_name"], f["counterparty_name"], f["amount"]) for f in facts_of(text, dt.date(2026, 6, 1))
+                 if f["fact_kind"] == "contract"]
+    assert contracts == [(supplier, customer, amount)]
+
+
+def test_the_group_is_the_customer_named_before_it():
+    text = ("The bad news came from Heineken. The brewing group did not renew its Tallis contract and has moved its "
+            "demand forecasting to Fourkites.")
+    facts = [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 6, 1))]
+    assert facts == [("customer_loss", "Tallis", "Heineken"), ("contract", "Fourkites", "Heineken")]

@@ -93,7 +93,8 @@ CUES: tuple[Cue, ...] = (
     _c("contract", "customer_renews",
        rf"\b(?:renouvel(?:le|lent)|{AUX_FR} renouvelé|reconduit|{AUX_FR} reconduit|prolong(?:e|ent)|"
        rf"{AUX_FR} prolongé|"
-       r"renew(?:s|ed)?|extend(?:s|ed)?)\b"),
+       rf"élargi(?:t|ssent)?|{AUX_FR} élargi|étend(?:ent)?|{AUX_FR} étendu|"
+       r"renew(?:s|ed)?|extend(?:s|ed)?|expand(?:s|ed)?|broaden(?:s|ed)?)\b"),
     _c("contract", "customer_of",
        r"\b(?:(?:un |une )?client(?:e)? (?:de longue date|historique|fidèle|depuis)|"
        r"(?:a |an )?(?:longtime|long-time|long-standing) (?:customer|client)|(?:customer|client) since)\b"),

@@ -152,7 +152,10 @@ VENDOR_AFTER = re.compile(rf"(?i)\s*,\s*(?:une?|a|an|the|la|le|l['’])\s*(?:[\w
 # a deal's parties are not looked for past these; "selon"/"according to" opens the statement's source; "puis",
 # "then" before a round open the next round of a list ("a $3 million seed round from Y Combinator, then a $22
 # million Series A led by Sequoia")
-CLAUSE_BREAK = re.compile(r"[;:]|\b(?:mais|but|alors que|whereas|while|selon|according to|d['’]après)\b|"
+# a colon that goes on with the deal it announced ("we signed our largest contract: a two-year agreement with
+# X") does not break the clause
+CLAUSE_BREAK = re.compile(r";|:(?!\s*(?:an?|une?)\s+(?:[^⟦.;]|⟦M\d+⟧){0,40}?(?:agreement|contract|deal|accord|contrat|"
+                          r"partnership|partenariat)\b)|\b(?:mais|but|alors que|whereas|while|selon|according to|d['’]après)\b|"
                           r"\b(?:puis|then|followed by|suivie? d['’]une?|and)\s+(?=(?:an?|une?|its|sa|son)\s+"
                           r"(?:⟦M\d+⟧\s+)?(?:[\w\-]+\s+){0,3}?"
                           r"(?:round|s[ée]ries?|seed|tour|levée|amorçage|financing)\b)",
@@ -249,12 +252,14 @@ class DocumentFacts:
         if m.mention_type == "anaphor":
             if m.text.lower() in SPEAKERS:  # "nous avons signé": the company that speaks, the document's
                 return self.focus if self.focus not in exclude else None
-            return self._antecedent(s, m.start, exclude)
+            return self._antecedent(s, m.start, exclude, buyers_too=bool(BUYER_ANAPHOR.search(m.text)))
         return None
 
-    def _antecedent(self, s: SentenceView, before: int, exclude: set[str], complements: bool = False) -> str | None:
+    def _antecedent(self, s: SentenceView, before: int, exclude: set[str], complements: bool = False,
+                    buyers_too: bool = False) -> str | None:
         """The organisation an anaphor at sentence offset `before` stands for: the last one named before it
-        that can be a company (investors and public bodies are not "la start-up")."""
+        that can be a company (investors and public bodies are not "la start-up"). `buyers_too`: the anaphor
+        names a kind of firm that buys ("the hospital group", "la banque"), which may be a deal's customer."""
         def usable(m: Mention) -> bool:
             return (m.mention_type == "organization" and bool(m.label) and m.label not in exclude
                     and m.org_type not in ("investor", "public_body") and not PUBLIC_WORDS.search(m.label))
@@ -266,8 +271,9 @@ class DocumentFacts:
         # not "la société", "l'éditeur" ("Mosaïq a décroché un contrat auprès de Groupama. Et l'éditeur a
         # remporté..." is Mosaïq), unless they are the company of a deal themselves
         subjects = {c.subject for c in self.candidates}
-        others = {name for c in self.candidates for name in c.investors} | {
+        others = {name for c in self.candidates for name in c.investors} | ({
             c.counterparty for c in self.candidates if c.counterparty and c.counterparty not in subjects}
+            if not buyers_too else set())
         for prev in reversed([x for x in self.sentences if x.index < s.index][-6:]):
             for m in reversed(prev.abs.mentions):
                 if usable(m) and m.label not in others and not _quoted(prev.text, m.start):
@@ -656,7 +662,10 @@ class DocumentFacts:
         if not supplier or not customer or supplier == customer:
             return None
         cand = Candidate("contract", supplier, customer)
-        cand.amount, _ = self._money(s, lo, hi)
+        cand.amount, valuation = self._money(s, lo, hi)
+        if cand.amount is None and valuation is not None and DEAL_WORTH_BEFORE.search(
+                s.text, max(0, valuation.start - 40), valuation.start):
+            cand.amount = valuation  # "a three-year extension worth about €40 million" is the deal's value
         cand.date = self._date(s, start)
         cand.description = s.text[:300]
         cand.subject_is_grammatical_subject = grammatical_subject_is_supplier
@@ -1080,6 +1089,13 @@ class DocumentFacts:
                         break
 
 
+# what a deal is worth, not what a company is valued at
+DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
+                               r"(?:(?:about|around|some|roughly|nearly|up to|environ|près de|plus de|jusqu['’]à)\s+)?$")
+# anaphors that name firms which buy as often as they sell: a deal's customer may be what they stand for
+BUYER_ANAPHOR = re.compile(r"(?i)\b(?:group|groupe|giant|géant|chain|chaîne|brewer|brasseur|telco|utility|bank|banque|"
+                           r"insurer|assureur|retailer|airline|carrier|automaker|carmaker|mutuelle|enseigne|"
+                           r"distributeur|opérateur|operator|conglomerate|armateur|logisticien|industriel|constructeur)s?$")
 # the main verb resumes after an aside: what the aside says (a hypothetical) is not said of the deal
 RESUMED_AFTER_ASIDE = re.compile(r",\s*(?:(?:has|have|had|a|ont|avait|vient de|just)\s+)?$")
 

@@ -67,7 +67,8 @@ _ANAPHOR_NOUN = (
     r"société|firme|company|firm|fournisseur|supplier|vendor|provider|prestataire|éditeur|hébergeur|licorne|unicorn|"
     r"spécialiste|concurrent|rival|insurer|retailer|lender|bank|carrier|airline|automaker|carmaker|manufacturer|"
     r"developer|maker|operator|conglomerate|assureur|banque|distributeur|enseigne|constructeur|opérateur|"
-    r"mutuelle|coopérative|armateur|logisticien|industriel)"
+    r"mutuelle|coopérative|armateur|logisticien|industriel|group|groupe|giant|géant|chain|chaîne|brewer|"
+    r"brasseur|telco|utility)"
 )
 _ANAPHOR_BODY = (
     # a space after the determiner, except after an elision: "Les start-up" (many) is not "Le" + "s start-up"
