@@ -126,8 +126,12 @@ def table_rounds(sentences: list) -> dict[int, TableRound | None]:
     rows: dict[int, TableRound | None] = {}
     layout: _Layout | None = None
     anchor: dt.date | None = None
-    for s in sentences:
-        text = s.text.strip("\n")
+    for position, s in enumerate(sentences):
+        text = s.text
+        if "|" not in text and "\t" not in text:
+            layout = None  # most sentences of most documents: no cell in them
+            continue
+        text = text.strip("\n")
         if layout is not None:
             if RULE_ROW.match(text):
                 rows[s.index] = None
@@ -136,14 +140,12 @@ def table_rounds(sentences: list) -> dict[int, TableRound | None]:
             if len(spans) >= max(layout.roles.values()) + 1 and len(spans) <= layout.cells + 1:
                 rows[s.index] = _row(s, spans, layout, anchor)
                 continue
-            layout = None
-        found = _layout(text) if "|" in text or "\t" in text else None
-        if found is not None:
-            layout = found
+        layout = _layout(text)
+        if layout is not None:
             rows[s.index] = None
-            continue
-        if anchor is None:
-            anchor = next((m.date_value for m in s.mentions if m.mention_type == "date" and m.date_value), None)
+            if anchor is None:
+                anchor = next((m.date_value for earlier in sentences[:position] for m in earlier.mentions
+                               if m.mention_type == "date" and m.date_value), None)
     return rows
 
 
