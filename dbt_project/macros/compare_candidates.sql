@@ -18,8 +18,10 @@
 {%- endmacro %}
 
 {#- They state something that makes them two events: another round, another
-    amount or valuation in one unit, disjoint periods, another counterparty
-    of a contract or loss. -#}
+    amount or valuation in one unit, periods more than a month apart, another
+    counterparty of a contract or loss. A month's slack: articles date one deal
+    by its signature, its notification or its announcement ("fin septembre",
+    "notifié le 2 octobre"). -#}
 {% macro candidates_conflict(a, b) -%}
 (
     {{ a }}.round_key <> {{ b }}.round_key
@@ -28,8 +30,8 @@
     or ({{ a }}.valuation_compared_unit is not distinct from {{ b }}.valuation_compared_unit
         and {{ relative_gap(a ~ '.valuation_compared', b ~ '.valuation_compared') }} > 0.25)
     or ({{ a }}.event_period_start is not null and {{ b }}.event_period_start is not null
-        and not ({{ a }}.event_period_start < {{ b }}.event_period_end
-            and {{ b }}.event_period_start < {{ a }}.event_period_end))
+        and not ({{ a }}.event_period_start < {{ b }}.event_period_end + interval 31 day
+            and {{ b }}.event_period_start < {{ a }}.event_period_end + interval 31 day))
     or ({{ a }}.fact_kind in ('contract', 'customer_loss') and {{ a }}.counterparty_id <> {{ b }}.counterparty_id)
 )
 {%- endmacro %}

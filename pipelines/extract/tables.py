@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.extract.abstract import Mention
+from pipelines.normalise.months import MONTH_NUMBERS
 
 CELL_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*| *\t *")
 RULE_ROW = re.compile(r"^[\s|:\-+=]+$")
@@ -33,13 +34,6 @@ LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+]|\bet\b|\band\b)\s*", re.IGNORECASE)
 STRATEGIC = re.compile(r"(?i)strat[ée]gi|corporate|minorit")
 NOT_EQUITY = re.compile(r"(?i)\b(?:pr[êe]t|loan|debt|dette|obligat\w*|bond|subvention|grant|ipo|introduction)\b")
 NOT_STATED = re.compile(r"(?i)^(?:n\.?\s?c\.?|n/?a|nd|n\.d\.|non communiqu[ée]|undisclosed|-+|—|–|\?)?$")
-MONTHS = {name: n for n, names in enumerate((
-    ("janvier", "january", "janv", "jan"), ("février", "fevrier", "february", "févr", "fevr", "fév", "feb"),
-    ("mars", "march", "mar"), ("avril", "april", "avr", "apr"), ("mai", "may"), ("juin", "june", "jun"),
-    ("juillet", "july", "juil", "jul"), ("août", "aout", "august", "aug"),
-    ("septembre", "september", "sept", "sep"), ("octobre", "october", "oct"),
-    ("novembre", "november", "nov"), ("décembre", "decembre", "december", "déc", "dec")), start=1)
-    for name in names}
 MONTH_CELL = re.compile(r"(?i)^(?:(?:en|in|début|mi-?|fin|early|mid-?|late)\s+)?([a-zéû]+)\.?(?:\s+((?:19|20)\d\d))?$")
 
 
@@ -106,12 +100,12 @@ def _investors(cell: str) -> dict[str, bool]:
 def _month(cell: str, start: int, anchor: dt.date | None) -> Mention | None:
     """A month named alone ("juillet", "Sept. 2026"), dated in the anchor's year when it gives none."""
     m = MONTH_CELL.match(cell.strip())
-    if not m or m.group(1).lower() not in MONTHS:
+    if not m or m.group(1).lower() not in MONTH_NUMBERS:
         return None
     year = int(m.group(2)) if m.group(2) else anchor.year if anchor else None
     if year is None:
         return None
-    return Mention("date", start, start + len(cell), cell, date_value=dt.date(year, MONTHS[m.group(1).lower()], 1),
+    return Mention("date", start, start + len(cell), cell, date_value=dt.date(year, MONTH_NUMBERS[m.group(1).lower()], 1),
                    date_precision="month")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .boilerplate import remove_boilerplate
+from .dateline import header_date
 from .decoding import NotTextError, declared_charset, decode_bytes, sniff_binary_kind
 from .html_to_text import html_to_text
 from .language import detect_language
@@ -142,7 +143,7 @@ def document_from_bytes(data: bytes, name: str, metadata: Metadata = Metadata())
         title=known.title or guess_title(text),
         # Declared page languages are often template defaults: the text comes first.
         language=metadata.language or detect_language(text) or declared.language,
-        published_at=known.published_at,
+        published_at=known.published_at or header_date(text),
         url=known.url,
         source=known.source,
     )
