@@ -161,6 +161,7 @@ def test_customer_loss_roles(text, supplier, customer):
     "The share of US seed rounds above $4 million rose to 38% this year.",
     "Why does every seed round now seem to be $5 million?",
     "A reader asks why every seed round suddenly seems to be $5 million.",
+    "We are thinking about a Series B next year, maybe around thirty million dollars.",
     # what the company does is no fact: the speaker's present tense, a fuel bill
     "Selon l'entreprise, les premiers navires équipés ont réduit leur consommation de carburant de 12 %.",
 ])
@@ -186,7 +187,7 @@ def test_rounds_told_beside_asides(text, company, investors):
 
 def test_a_speaker_label_is_a_person_and_on_is_the_company_that_speaks():
     text = ("JOURNALISTE : Vous dirigez Vignalys, qui surveille les vignes.\n\n"
-            "MARIE LEBRUN : Oui, on a bouclé en octobre une série A de 12 millions d'euros auprès de Demeter.")
+            "MARIE LEBRUN : Oui, on a bouclé en octobre une série A de douze millions d'euros auprès de Demeter.")
     rounds = [f for f in facts_of(text) if f["fact_kind"] == "funding_round"]
     assert [(f["subject_name"], f["investor_name"], f["amount"]) for f in rounds] == [("Vignalys", ["Demeter"], 12e6)]
 

@@ -243,6 +243,29 @@ def test_number_word_one_counts_as_one(text, value, currency):
 
 
 @pytest.mark.parametrize(
+    "sentence, mention, value, currency",
+    [
+        ("une série A de quinze millions d'euros.", "quinze millions d'euros", 15e6, "EUR"),
+        ("un tour de trente-deux millions d'euros", "trente-deux millions d'euros", 32e6, "EUR"),
+        ("soit quatre-vingt-dix millions d'euros", "quatre-vingt-dix millions d'euros", 90e6, "EUR"),
+        ("à peu près quatre cent mille euros par an", "quatre cent mille euros", 400e3, "EUR"),
+        ("vingt et un millions d'euros", "vingt et un millions d'euros", 21e6, "EUR"),
+        ("raised two hundred fifty million dollars", "two hundred fifty million dollars", 250e6, "USD"),
+        ("Twenty-five million pounds, said the firm", "Twenty-five million pounds", 25e6, "GBP"),
+    ],
+)
+def test_a_number_said_in_words_with_a_scale_and_a_currency(sentence, mention, value, currency):
+    assert found(sentence) == [mention]
+    assert_amount(parsed(mention), value, value, currency, None)
+
+
+@pytest.mark.parametrize("sentence", ["deux millions de visiteurs", "trente pour cent", "two million users",
+                                      "les deux millions d'abonnés"])
+def test_a_number_said_in_words_without_a_currency_is_no_money(sentence):
+    assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
     "text, value",
     [("près de 200 millions", 200e6), ("2.1bn", 2.1e9), ("14,3 Md", 14.3e9), ("plus de 1 milliard", 1e9)],
 )

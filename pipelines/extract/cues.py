@@ -148,7 +148,8 @@ HYPOTHETICAL = re.compile(
     r"serait en passe|rumeur\w*|démenti\w*|dément|réfléchi\w*|peut-être|"
     r"could|might|may|should|in talks|talks to|in discussions?|negotiat\w*|plan(?:s|ned|ning)? to|"
     r"aim(?:s|ed|ing)? to|seek(?:s|ing)? to|look(?:s|ing) to|hop(?:es|ed|ing) to|rumou?r\w*|denie[sd]|deny|"
-    r"expected to|is set to|considering|mulling|weighing|exploring|perhaps|maybe)\b|\bsi\b|\bif\b|\bwhether\b|"
+    r"expected to|is set to|considering|mulling|weighing|exploring|perhaps|maybe|thinking about|think about|"
+    r"pens(?:e|ons|ent) à)\b|\bsi\b|\bif\b|\bwhether\b|"
     # a statistic of many deals is no deal: "the median Series A rose to €14m", "le ticket moyen"
     r"\b(?:median|average|typical|médian\w*|moyen(?:ne)?|en moyenne)\b",
     re.IGNORECASE,

@@ -21,7 +21,7 @@ import polars as pl
 from pipelines.extract.abstract import Mention
 from pipelines.extract.organizations import SpanFilter, document_runs, find_spans, span_filters
 from pipelines.extract.portable import NON_PORTABLE, NON_PORTABLE_LINES
-from pipelines.normalise.amounts import MONEY_PATTERN, parse_amount
+from pipelines.normalise.amounts import MONEY_PATTERN, SPELLED_MONEY, parse_amount
 from pipelines.normalise.dates import DATE_PATTERN, parse_date
 from pipelines.reference import common_words, first_names, organization_aliases
 
@@ -226,7 +226,8 @@ def _value_mentions(text: str, money: list[str] | None, dates: list[str] | None,
     """Money, percentages and dates of a sentence, from what `scan_values` found in it."""
     found: list[Mention] = []
     for start, end, value in _located(text, money):
-        if any(ch.isdigit() for ch in value) or re.search(r"(?i)\b(?:un|une|one|a|an)\s", value):
+        if any(ch.isdigit() for ch in value) or re.search(r"(?i)\b(?:un|une|one|a|an)\s", value) or \
+                SPELLED_MONEY.search(value):
             found.append(Mention("money", start, end, value))
     if percent:
         for m in PERCENT_RE.finditer(text):

@@ -8,11 +8,13 @@ that it scales to millions of mentions.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from pipelines.normalise import chain_fields
 
-__all__ = ["MONEY_PATTERN", "parse_amount", "normalise_amounts"]
+__all__ = ["MONEY_PATTERN", "SPELLED_MONEY", "parse_amount", "normalise_amounts"]
 
 _AP = "['’]"
 _SEP = "[ \u00a0\u202f]"
@@ -56,8 +58,24 @@ _FORM_WORD = (
     rf"(?:une|un|one|an|a)\s+(?:milliards?|millions?|billions?|trillions?){_LETTERS}(?:\s*{_POST_CUR})?"
 )
 
-_SINGLE = rf"(?:{_NEG}(?:{_FORM_PRE}|{_FORM_SCALE_CUR}|{_FORM_CUR}|{_FORM_SCALE})|{_FORM_WORD})"
-_SINGLE_POS = rf"(?:{_FORM_PRE}|{_FORM_SCALE_CUR}|{_FORM_CUR}|{_FORM_SCALE}|{_FORM_WORD})"
+# Numbers said in words, as radio transcripts and some papers write them ("quinze millions d'euros", "two
+# hundred million dollars"): only with a scale word and a currency, so "deux millions de visiteurs" is no money.
+_UNITS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+    "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_HUNDRED = ("cents", "cent", "hundred")
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_HUNDRED], key=len, reverse=True))
+_NUMBER_WORDS = rf"(?:{_NUMBER_WORD})(?:[- ](?:et[- ]|and[- ])?(?:{_NUMBER_WORD}))*"
+_FORM_SPELLED = rf"{_NUMBER_WORDS}\s+(?:milliards?|millions?|billions?|mille|thousand)\s*{_POST_CUR}"
+
+_SINGLE = rf"(?:{_NEG}(?:{_FORM_PRE}|{_FORM_SCALE_CUR}|{_FORM_CUR}|{_FORM_SCALE})|{_FORM_WORD}|{_FORM_SPELLED})"
+_SINGLE_POS = rf"(?:{_FORM_PRE}|{_FORM_SCALE_CUR}|{_FORM_CUR}|{_FORM_SCALE}|{_FORM_WORD}|{_FORM_SPELLED})"
 # The low end of a range may omit scale and currency ("entre 10 et 15 millions").
 _LOW = (
     rf"(?:{_PRE_CUR}\s*)?{_NUM}"
@@ -160,6 +178,31 @@ def _first_match(text: pl.Expr, table: list[tuple[str, str]]) -> pl.Expr:
     return expr.otherwise(pl.lit(None, dtype=pl.String))
 
 
+_SPELLED = re.compile(rf"(?<![a-zà-ÿ]){_NUMBER_WORDS}(?![a-zà-ÿ])")
+# a money mention that says its number in words
+SPELLED_MONEY = re.compile(rf"(?i){_FORM_SPELLED}")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _spelled_value(words: str) -> int:
+    """"trente-deux" = 32, "quatre-vingt-dix" = 90, "two hundred fifty" = 250."""
+    value = 0
+    for token in re.split(r"[- ]+", words):
+        if token in _HUNDRED:
+            value = (value or 1) * 100
+        elif token.startswith("vingt") and value % 100 == 4:  # quatre-vingt(s)
+            value += 76
+        elif token not in ("et", "and"):
+            value += _UNITS[token]
+    return value
+
+
+def _spelled_to_digits(texts: pl.Series) -> pl.Series:
+    """The lower-cased mentions with a number said in words written in digits; the others as they are."""
+    return pl.Series([t if t is None or _DIGIT.search(t) else _SPELLED.sub(lambda m: str(_spelled_value(m.group(0))), t, 1)
+                      for t in texts.to_list()], dtype=pl.Utf8)
+
+
 def parse_amount(text: pl.Expr) -> pl.Expr:
     """Struct of amount, amount_low, amount_high, currency, qualifier for a money mention.
 
@@ -168,7 +211,8 @@ def parse_amount(text: pl.Expr) -> pl.Expr:
     Absurd or negative values give null amounts but keep currency and qualifier.
     """
     f = pl.field
-    cleaned = text.str.to_lowercase().str.replace_all("’", "'", literal=True).str.replace_all(_SEP, " ")
+    cleaned = (text.str.to_lowercase().str.replace_all("’", "'", literal=True).str.replace_all(_SEP, " ")
+               .map_batches(_spelled_to_digits, return_dtype=pl.Utf8))
     scale = {"default": None, "return_dtype": pl.Float64}
     return chain_fields(
         {"t": cleaned},
