@@ -771,3 +771,28 @@ def test_the_group_is_the_customer_named_before_it():
             "demand forecasting to Fourkites.")
     facts = [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 6, 1))]
     assert facts == [("customer_loss", "Tallis", "Heineken"), ("contract", "Fourkites", "Heineken")]
+
+
+@pytest.mark.parametrize("text, supplier, customer, amount", [
+    ("Harbordyne secured a $4 million order from Maersk.", "Harbordyne", "Maersk", 4e6),
+    ("Maersk has signed up Harbordyne to run its route planning.", "Harbordyne", "Maersk", None),
+    ("Under the agreement, Harbordyne will provide Maersk with routing software for five years.", "Harbordyne",
+     "Maersk", None),
+    ("Harbordyne deploys its platform at Maersk under a multi-year contract.", "Harbordyne", "Maersk", None),
+    # two parties named together sign with each other; the first named sells unless the text says otherwise
+    ("Harbordyne raises money\n\nHarbordyne and Maersk have signed a five-year agreement worth $4 million.",
+     "Harbordyne", "Maersk", 4e6),
+    # "un marché de 4 millions d'euros" is a public contract's value, not a market's size
+    ("La SNCF a attribué à Harbordyne un marché de 4 millions d'euros.", "Harbordyne", "SNCF", 4e6),
+    ("Le marché, d'un montant de 4 millions d'euros, a été attribué à Harbordyne par la SNCF.", "Harbordyne", "SNCF",
+     4e6),
+])
+def test_more_ways_to_tell_a_contract(text, supplier, customer, amount):
+    contracts = [(f["subject_name"], f["counterparty_name"], f["amount"]) for f in facts_of(text, dt.date(2026, 6, 1))
+                 if f["fact_kind"] == "contract"]
+    assert contracts == [(supplier, customer, amount)]
+
+
+def test_a_market_size_is_no_contract_amount():
+    text = "Le marché de l'IA générative pèse 4 milliards d'euros, et Harbordyne a signé avec la SNCF."
+    assert [f["amount"] for f in facts_of(text) if f["fact_kind"] == "contract"] == [None]

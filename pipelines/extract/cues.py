@@ -67,12 +67,17 @@ CUES: tuple[Cue, ...] = (
        r"va fournir|fournira|équipera|"
        rf"wins?|won|(?:was|were|has|had|have){PASSIVE_ADVERB_EN}? been "
        r"(?:selected|chosen|picked|tapped|awarded|hired) by|"
-       r"secured? an? [^⟦.]{0,30}?(?:contract|deal|order)|lands? an? [^⟦.]{0,30}?(?:contract|deal)|"
+       r"secured? an? (?:[^⟦.]|⟦M\d+⟧){0,30}?(?:contract|deal|order)|"
+       r"lands? an? (?:[^⟦.]|⟦M\d+⟧){0,30}?(?:contract|deal|order)|"
        r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),
+    # ---- contracts: the supplier serves the customer named right after the cue
+    _c("contract", "supplier_serves",
+       r"\b(?:(?:will|to) provide|provides|deploy(?:s|ed)? [^⟦.]{0,30}?(?:at|across)) (?=⟦)"),
     _c("contract", "signs",
        rf"\b(?:signe|{AUX_FR} signé|vient de signer|a conclu|conclut|"
        r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes|"
-       r"(?:announced|announces|annonce|a annoncé) (?:a|an|un|une) [^⟦.]{0,40}?(?:agreement|contract|partnership|deal|accord|contrat|partenariat))\b"),
+       r"(?:announced|announces|annonce|a annoncé) (?:a|an|un|une) (?:[^⟦.]|⟦M\d+⟧){0,40}?"
+       r"(?:agreement|contract|partnership|deal|accord|contrat|partenariat))\b"),
     _c("contract", "customer_pays",
        r"\b(?:(?:agreed|agrees|has agreed|had agreed) to pay|(?:a accepté|accepte) de verser à|s'est engagée? à verser à)\s*(?=⟦)"),
     # ---- contracts: the customer awards or chooses
@@ -83,7 +88,7 @@ CUES: tuple[Cue, ...] = (
        r"(?:a|ont|avait) confié|lui a confié|"
        r"(?:fit|a fait|avait fait) de (?=⟦)|"
        r"award(?:s|ed)|order(?:s|ed) |select(?:s|ed)|cho(?:se|oses)|pick(?:s|ed)|tap(?:s|ped)|hire[sd]|"
-       r"(?:made|makes) (?=⟦))"),
+       r"(?:made|makes) (?=⟦)|sign(?:s|ed) up (?=⟦))"),
     # ---- contracts: the contract goes to the supplier ("le lot 2 est attribué à X", "the contract was awarded to X")
     _c("contract", "awarded_to",
        r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"

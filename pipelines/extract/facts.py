@@ -383,7 +383,7 @@ class DocumentFacts:
             after = s.abs.text[m.end():m.end() + 30]
             if VALUATION_BEFORE.search(before) or VALUATION_AFTER.search(after):
                 valuation = valuation or mention
-            elif REVENUE_BEFORE.search(before[-45:]):
+            elif REVENUE_BEFORE.search(before[-45:]) and not PUBLIC_CONTRACT_VALUE.search(before):
                 continue
             else:
                 amount = amount or mention
@@ -671,7 +671,11 @@ class DocumentFacts:
         cand.subject_is_grammatical_subject = grammatical_subject_is_supplier
         return cand
 
-    def _voice_supplier_wins(self, s, lo, hi, start, end, text):
+    def _voice_supplier_serves(self, s, lo, hi, start, end, text):
+        """"Harbordyne will provide Maersk with...", "deploys its platform at Maersk": the customer follows."""
+        return self._voice_supplier_wins(s, lo, hi, start, end, text, serves=True)
+
+    def _voice_supplier_wins(self, s, lo, hi, start, end, text, serves=False):
         if (re.match(r"(?i)wins?|won|remporte|a remporté|décroche|a décroché", text)
                 and not CONTRACT_WORDS.search(s.text) and not TENDER_PART.search(s.text)):
             return None
@@ -679,8 +683,9 @@ class DocumentFacts:
         if not subjects:
             return None
         supplier = subjects[0]
-        if re.search(r"(?i)\b(?:by|par)$", text):
-            # "has been picked by Ford Motor Co. to inspect ... its North American plants": the chooser
+        if re.search(r"(?i)\b(?:by|par)$", text) or serves:
+            # "has been picked by Ford Motor Co. to inspect ... its North American plants": the chooser;
+            # "will provide Maersk with", "deploys its platform at Maersk": the customer right after the cue
             customers = self._objects(s, end, min(hi, end + 40), re.compile(r"(?:)"), {supplier}, window=0)
         else:
             customers = self._objects(s, end, hi, OBJECT_BEFORE, {supplier})
@@ -700,6 +705,9 @@ class DocumentFacts:
             return None
         subject = subjects[0]
         subject_public = self._is_public(s, subject)
+        if not partners and len(subjects) == 2:
+            # "Harbordyne and Maersk have signed a five-year agreement": the second is the first one's partner
+            partners = [(subjects[1], None, None)]
         if not partners:
             # "under an agreement signed in June", "selon un accord signé en juin": a participle, whose
             # parties another cue of the sentence names
@@ -1089,6 +1097,9 @@ class DocumentFacts:
                         break
 
 
+# "un marché de 4 millions d'euros" is a public contract's value, not a market's size
+PUBLIC_CONTRACT_VALUE = re.compile(r"(?i)\b(?:un|ce|le|du|au)\s+marché\s*(?:public\s+)?(?:,\s*)?"
+                                   r"(?:de|d['’]un montant de|d['’]une valeur de)\s*$")
 # what a deal is worth, not what a company is valued at
 DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
                                r"(?:(?:about|around|some|roughly|nearly|up to|environ|près de|plus de|jusqu['’]à)\s+)?$")

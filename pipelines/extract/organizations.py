@@ -446,7 +446,7 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         if (offset <= 16 and _is_byline(sentence, offset, name)) or _told_as_person(sentence, offset, name):
             add(Span(offset, offset + len(name), name, "person", None))
             continue
-        for part_offset, part in _coordinated_names(run.organization):
+        for part_offset, part in _coordinated_names(run.organization, known_words):
             start = offset + part_offset
             add(Span(start, start + len(part), part, "organization", _LEGAL_TAIL.sub("", part) if part != run.organization
                      else run.clean, "company" if firm else ""))
@@ -465,17 +465,24 @@ _COORDINATED = re.compile(r" (?:and|et) ")
 _FIRM_TAIL = re.compile(rf"(?:{INVESTOR_TAIL}|Labs?|Group|Groupe|Holdings?|Technologies|Systems|Robotics|Health|AI|IA)$")
 
 
-def _coordinated_names(name: str) -> list[tuple[int, str]]:
+def _coordinated_names(name: str, known: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
     """(offset, name) of the names a capitalised run coordinates; the run itself when it is one name."""
     m = _COORDINATED.search(name)
     if not m:
         return [(0, name)]
     left, right = name[:m.start()], name[m.end():]
+    if _named_alone(left, known) and _named_alone(right, known):
+        # "Harbordyne and Maersk have signed": each is named on its own elsewhere, or is a known organisation
+        return [(0, left), (m.end(), right)]
     # "Lux Capital and Playground Global": a fund's name, then a name of two words or more; "Point Nine and HV
     # Capital": a name of two words or more, then a fund's name
     if " " not in right or not (_FIRM_TAIL.search(left) or (" " in left and _FIRM_TAIL.search(right))):
         return [(0, name)]
     return [(0, name[:m.start()]), *((m.end() + o, part) for o, part in _coordinated_names(name[m.end():]))]
+
+
+def _named_alone(name: str, known: frozenset[str]) -> bool:
+    return name in known or name in organization_aliases()
 
 
 def _drop_introducing_anaphors(sentence: str, spans: list[Span]) -> list[Span]:
