@@ -786,6 +786,21 @@ def test_the_group_is_the_customer_named_before_it():
     ("La SNCF a attribué à Harbordyne un marché de 4 millions d'euros.", "Harbordyne", "SNCF", 4e6),
     ("Le marché, d'un montant de 4 millions d'euros, a été attribué à Harbordyne par la SNCF.", "Harbordyne", "SNCF",
      4e6),
+    # the customer goes live with, rolls out, opts for the supplier
+    ("Maersk went live with Harbordyne's routing software in March.", "Harbordyne", "Maersk", None),
+    ("Maersk has rolled out Harbordyne's platform to 300 vessels.", "Harbordyne", "Maersk", None),
+    ("Maersk opted for Harbordyne after a six-month pilot.", "Harbordyne", "Maersk", None),
+    ("La SNCF a opté pour Harbordyne après six mois de test.", "Harbordyne", "SNCF", None),
+    ("La SNCF a jeté son dévolu sur Harbordyne.", "Harbordyne", "SNCF", None),
+    ("La SNCF a fait le choix de Harbordyne.", "Harbordyne", "SNCF", None),
+    # the supplier is given the contract, or selected (with an accent the first pass must see)
+    ("Harbordyne s'est vu attribuer un marché de 4 millions d'euros par la SNCF.", "Harbordyne", "SNCF", 4e6),
+    ("Harbordyne s'est vu confier par la SNCF la maintenance de ses trains.", "Harbordyne", "SNCF", None),
+    ("Harbordyne a été sélectionnée par la SNCF en mars.", "Harbordyne", "SNCF", None),
+    # the supplier signs its customer; an amount before the verb is another deal's
+    ("Harbordyne signed Maersk in March, its biggest customer to date.", "Harbordyne", "Maersk", None),
+    ("Harbordyne a signé la SNCF en mars.", "Harbordyne", "SNCF", None),
+    ("Glimmerline raises $6 million seed and signs Aviva as first big customer", "Glimmerline", "Aviva", None),
 ])
 def test_more_ways_to_tell_a_contract(text, supplier, customer, amount):
     contracts = [(f["subject_name"], f["counterparty_name"], f["amount"]) for f in facts_of(text, dt.date(2026, 6, 1))

@@ -88,7 +88,9 @@ CUES: tuple[Cue, ...] = (
        r"(?:a|ont|avait) confié|lui a confié|"
        r"(?:fit|a fait|avait fait) de (?=⟦)|"
        r"award(?:s|ed)|order(?:s|ed) |select(?:s|ed)|cho(?:se|oses)|pick(?:s|ed)|tap(?:s|ped)|hire[sd]|"
-       r"(?:made|makes) (?=⟦)|sign(?:s|ed) up (?=⟦))"),
+       r"(?:made|makes) (?=⟦)|sign(?:s|ed) up (?=⟦)|"
+       r"opt(?:s|ed) for|(?:a )?opté pour|opte(?:nt)? pour|(?:a )?jeté son dévolu sur|(?:a )?fait le choix de|"
+       r"(?:went|goes|has gone) live with|roll(?:s|ed) out (?=⟦))"),
     # ---- contracts: the contract goes to the supplier ("le lot 2 est attribué à X", "the contract was awarded to X")
     _c("contract", "awarded_to",
        r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"

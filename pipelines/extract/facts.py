@@ -59,7 +59,7 @@ GENERIC_RAISE = re.compile(r"(?i)^(?:annonce|announce|annonced|announced|complet
 INVESTOR_LIST_OPENING = re.compile(r"(?i)^\W*(?:parmi (?:eux|lesquels|ceux-ci)|among them|including|dont|"
                                    r"(?:les |the )?(?:autres? )?(?:investisseurs|investors|participants)\b)")
 PASSIVE_BEFORE = re.compile(rf"(?i)\b(?:is|are|was|were|(?:has|have|had){PASSIVE_ADVERB_EN}? been|"
-                            rf"(?:a|ont|avait){PASSIVE_ADVERB_FR}? été|sera|will be)\s*$")
+                            rf"(?:a|ont|avait){PASSIVE_ADVERB_FR}? été|sera|will be|s['’]est vue?|se sont vus?)\s*$")
 BY_BEFORE = re.compile(r"(?i)(?:par|by)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,20})?$")
 # A sentence that speaks of "the deal" just told, and so may date it.
 DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transaction|le deal|ce deal|cet accord|cette opération|"
@@ -708,6 +708,13 @@ class DocumentFacts:
         if not partners and len(subjects) == 2:
             # "Harbordyne and Maersk have signed a five-year agreement": the second is the first one's partner
             partners = [(subjects[1], None, None)]
+        if not partners:
+            direct = self._objects(s, end, min(hi, end + 30), re.compile(r"(?:)"), set(subjects), window=0)[:1]
+            if direct and DIRECT_OBJECT_GAP.match(s.abs.text[end:direct[0][1]]) and not \
+                    s.abs.text.startswith(" up ", end):  # "Maersk signed up Harbordyne": the customer signs
+                # "Harbordyne signed Maersk in March", "a signé la SNCF": the signer sells to the one signed (an
+                # amount before the verb is another deal's: "raises $6 million seed and signs Aviva")
+                return [c for c in [self._contract(s, subject, direct[0][0], start, start, hi, True)] if c]
         if not partners:
             # "under an agreement signed in June", "selon un accord signé en juin": a participle, whose
             # parties another cue of the sentence names
