@@ -133,6 +133,12 @@ def test_contract_roles(text, supplier, customer):
     ("Cet hiver, la Matmut a renoncé aux services de Lexiane au profit d'un concurrent.", "Lexiane", "Matmut"),
     ("Summit Ridge Health, an Oregon system, is moving off Scribely's platform.", "Scribely", "Summit Ridge Health"),
     ("And Summit Ridge Health, an Oregon system, is moving off Scribely's platform.", "Scribely", "Summit Ridge Health"),
+    ("Maersk has brought its route planning in-house, ending its contract with Harbordyne.", "Harbordyne", "Maersk"),
+    ("Maersk has pulled the plug on its Harbordyne deployment.", "Harbordyne", "Maersk"),
+    ("La SNCF a décidé de se passer des services de Harbordyne.", "Harbordyne", "SNCF"),
+    ("La SNCF a internalisé sa maintenance, mettant fin au contrat de Harbordyne.", "Harbordyne", "SNCF"),
+    ("C'est la banque Crédit Vernois qui a quitté Harbordyne au profit d'un concurrent.", "Harbordyne",
+     "Crédit Vernois"),
     # a cut-back in French: what is cut is the business with the supplier
     ("La Macif a réduit de moitié le nombre de licences confiées à Parlance.", "Parlance", "Macif"),
     ("Veolia a réduit cette année le périmètre du contrat qui la lie à Hydrolia.", "Hydrolia", "Veolia"),
@@ -811,3 +817,11 @@ def test_more_ways_to_tell_a_contract(text, supplier, customer, amount):
 def test_a_market_size_is_no_contract_amount():
     text = "Le marché de l'IA générative pèse 4 milliards d'euros, et Harbordyne a signé avec la SNCF."
     assert [f["amount"] for f in facts_of(text) if f["fact_kind"] == "contract"] == [None]
+
+
+def test_a_customer_gone_to_a_rival_leaves_the_company_told_of_and_a_person_who_quits_is_no_customer():
+    text = ("LA MATINALE ÉCO — Transcription\n\nVous dirigez Vignalys, qui surveille les vignes. Vignalys a levé "
+            "12 millions d'euros.\n\nOui, le groupe Castel est parti chez un concurrent cet été.")
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 10, 2))
+            if f["fact_kind"] == "customer_loss"] == [("Vignalys", "Castel")]
+    assert facts_of("Né à Lyon, Paul Martin a quitté le CNRS pour fonder Vignalys en 2019.") == []

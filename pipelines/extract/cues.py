@@ -128,7 +128,10 @@ CUES: tuple[Cue, ...] = (
        r"mov(?:ed|es|ing) (?:[^⟦.]{0,40}?)(?:away from|off)|(?:de )?ne (?:pas|plus) renouveler|"
        r"(?:decided|decides|chose|chosen|opted|opts|voted) not to renew|not to renew|not renewing|"
        r"renonc(?:e|ent|é|er) aux services|switch(?:ed|es|ing)? (?:away )?from|pull(?:ed|s)? (?:back|out) from|"
-       r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away from|replac(?:es|ed))\b"),
+       r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away from|replac(?:es|ed)|"
+       r"ending|mettant fin (?:à|au|aux)|(?:a|ont|avait) quitté|quitte(?:nt)?|pull(?:s|ed)? the plug on|"
+       r"se passer (?:des services )?(?:de|d['’])|(?:s['’]est|se sont) passée?s? (?:des services )?(?:de|d['’])|"
+       r"(?:est|sont) (?:partie?s?|allée?s?) chez|went (?:over )?to an? (?:rival|competitor))\b"),
     _c("customer_loss", "supplier_loses",
        r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
        r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"

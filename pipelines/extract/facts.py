@@ -241,7 +241,10 @@ class DocumentFacts:
         headline = next((x for x in sentences[:2] if len(x.text.split()) > 2), None)
         opening = {m.label for m in headline.abs.mentions if m.mention_type == "organization"} if headline else set()
         first = min(first_seen, key=first_seen.get) if first_seen else None
-        score = {k: counts[k] + (4 if k in opening else 0) + (2 if k == first else 0) for k in counts}
+        # a name in capitals longer than an acronym is a publication's or a show's ("LA MATINALE ÉCO"); a name of
+        # the headline that the text never names again is not what it is about
+        score = {k: counts[k] + (4 if k in opening and counts[k] > 1 else 0) + (2 if k == first else 0)
+                 for k in counts if not (k.isupper() and len(k) > 6)}
         self.focus = max(score, key=lambda k: (score[k], -first_seen[k])) if score else None
 
     # ---------------------------------------------------------------- helpers
@@ -945,6 +948,8 @@ class DocumentFacts:
     # ------------------------------------------------------------- customer losses
     def _voice_customer_leaves(self, s, lo, hi, start, end, text):
         textabs = s.abs.text
+        if QUITS.search(text) and not LEAVES_FOR.search(textabs, end, hi):
+            return None  # "Wang a quitté le MIT": people leave too; a customer leaves for another supplier
         supplier = None
         m = (re.search(r"(?i)(?:clients?|customers?)(?:\s+\w+){0,2}\s+(?:de|d['’]|du|of)\s*⟦([OA])(\d+)⟧", textabs[lo:hi])
              or re.search(r"(?i)⟦([OA])(\d+)⟧['’]s\s+(?:\w+\s+){0,3}(?:customers?|clients?)", textabs[lo:hi])
@@ -963,8 +968,9 @@ class DocumentFacts:
             if not objs:
                 objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
             supplier = objs[0][0] if objs else None
-            if supplier is None and re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their|our|notre|nos)\b",
-                                              textabs[end:end + 40]):
+            if supplier is None and (re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their|our|notre|nos)\b",
+                                               textabs[end:end + 40]) or TO_A_RIVAL.search(text)):
+                # "a mis fin à son contrat", "est parti chez un concurrent": the company the document is about
                 supplier = self.focus if self.focus not in customers else None
         out = []
         replacement = self._replacement(s, end, hi, {supplier, *customers}, bool(REPLACE_CUE.match(text)))
@@ -1107,6 +1113,10 @@ class DocumentFacts:
 # "un marché de 4 millions d'euros" is a public contract's value, not a market's size
 PUBLIC_CONTRACT_VALUE = re.compile(r"(?i)\b(?:un|ce|le|du|au)\s+marché\s*(?:public\s+)?(?:,\s*)?"
                                    r"(?:de|d['’]un montant de|d['’]une valeur de)\s*$")
+QUITS = re.compile(r"(?i)quitt")
+LEAVES_FOR = re.compile(r"(?i)\bau profit d|\bpour (?:un concurrent|⟦O)|\bchez (?:un concurrent|⟦O)")
+# a customer that leaves for a rival of the company told of
+TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
 # what a deal is worth, not what a company is valued at
 DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
                                r"(?:(?:about|around|some|roughly|nearly|up to|environ|près de|plus de|jusqu['’]à)\s+)?$")
