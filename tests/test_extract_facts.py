@@ -168,6 +168,11 @@ def test_customer_loss_roles(text, supplier, customer):
     "Why does every seed round now seem to be $5 million?",
     "A reader asks why every seed round suddenly seems to be $5 million.",
     "We are thinking about a Series B next year, maybe around thirty million dollars.",
+    # what a company raised over its life is none of its rounds
+    "Harbordyne has raised $60 million to date from investors including Accel.",
+    "Harbordyne, which has raised $60 million since 2019, employs 80 people.",
+    "Harbordyne a levé au total 60 millions d'euros depuis sa création.",
+    "Harbordyne has raised a total of $60 million since 2019.",
     # what the company does is no fact: the speaker's present tense, a fuel bill
     "Selon l'entreprise, les premiers navires équipés ont réduit leur consommation de carburant de 12 %.",
 ])
@@ -176,6 +181,11 @@ def test_hypothetical_negated_and_generic_statements_are_not_facts(text):
 
 
 @pytest.mark.parametrize("text, company, investors", [
+    # a total with its investors is one round; a round that brings the total up is the round
+    ("Harbordyne raised a total of $20 million from Accel and Index Ventures.", "Harbordyne",
+     ["Accel", "Index Ventures"]),
+    ("Harbordyne a levé 20 millions d'euros auprès d'Eurazeo, portant le total levé à 60 millions.", "Harbordyne",
+     ["Eurazeo"]),
     # a relative clause that says "would", "aurait" or "denied" of something else does not undo the deal
     ("Acme a levé 5 millions d'euros auprès de Kima Ventures, qui aurait aussi investi dans Bolt.", "Acme",
      ["Kima Ventures"]),

@@ -537,6 +537,10 @@ class DocumentFacts:
         cand.amount, cand.valuation = amount, valuation
         cand.stake_pct = self._stake(s)
         cand.round_type = self._round(s) or ("strategic" if cand.stake_pct else None)
+        if amount is not None and cand.round_type is None and (
+                CUMULATIVE_AFTER.match(s.text, amount.end)
+                or (not investors and CUMULATIVE_BEFORE.search(s.text, max(0, amount.start - 20), amount.start))):
+            return None  # "has raised $60 million to date", "a levé au total 60 M€": all its rounds, none of them
         cand.date = self._date(s, start)
         return cand
 
@@ -1115,6 +1119,11 @@ PUBLIC_CONTRACT_VALUE = re.compile(r"(?i)\b(?:un|ce|le|du|au)\s+marché\s*(?:pub
                                    r"(?:de|d['’]un montant de|d['’]une valeur de)\s*$")
 QUITS = re.compile(r"(?i)quitt")
 LEAVES_FOR = re.compile(r"(?i)\bau profit d|\bpour (?:un concurrent|⟦O)|\bchez (?:un concurrent|⟦O)")
+# what a company raised over its life, not in one round
+CUMULATIVE_AFTER = re.compile(r"(?i)\s*(?:\w+\s+){0,3}?(?:to date|so far|in total|in all|since (?:its |it was )?"
+                              r"(?:founding|inception|launch|founded|creation|\d{4})|au total|en tout|à ce jour|"
+                              r"depuis (?:sa création|son lancement|\d{4}))")
+CUMULATIVE_BEFORE = re.compile(r"(?i)(?:au total|en tout|a total of|in total|cumul\w*)\s+(?:de\s+)?$")
 # a customer that leaves for a rival of the company told of
 TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
 # what a deal is worth, not what a company is valued at
