@@ -247,6 +247,21 @@ def test_yearless_month_takes_latest_such_month_not_after_publication(text, publ
     assert parsed(text, published_at) == (expected, "month", "relative_now")
 
 
+@pytest.mark.parametrize(
+    "text, published_at, expected",
+    [
+        ("le groupe est parti chez un concurrent cet été", date(2026, 10, 20), date(2026, 6, 1)),
+        ("this summer", date(2026, 7, 2), date(2026, 6, 1)),
+        ("l'été dernier", date(2026, 10, 2), date(2026, 6, 1)),
+        ("last summer", date(2026, 3, 2), date(2025, 6, 1)),
+        ("cet automne", date(2026, 11, 3), date(2026, 9, 1)),
+        ("cet hiver", date(2026, 2, 1), date(2026, 1, 1)),
+    ],
+)
+def test_yearless_season_is_the_latest_begun_by_publication(text, published_at, expected):
+    assert parsed(text, published_at) == (expected, "season", "relative_now")
+
+
 def test_yearless_day_and_month_resolves_like_the_month():
     assert parsed("le 12 juin", date(2025, 3, 15)) == (date(2024, 6, 12), "day", "relative_now")
 

@@ -82,6 +82,11 @@ _SEASON = (
     rf"(?:l{_AP}(?:été|ete|automne|hiver)|(?:le\s+)?printemps|été|automne|hiver"
     rf"|summer|autumn|fall|winter|spring)\s+(?:de\s+|d{_AP}|of\s+)?{_YEAR}"
 )
+# A season without a year is the latest one begun by publication ("cet été" in October; "last summer").
+_SEASON_NOW = (
+    rf"(?:cet|ce|this|last|l{_AP})\s*(?:été|ete|automne|hiver|printemps|summer|autumn|fall|winter|spring)"
+    r"(?:\s+derni(?:er|ère))?"
+)
 _DAY_MONTH = (
     rf"(?:(?:le|the|on|du|au)\s+)?{_DAY}\s+(?:of\s+)?"
     rf"(?:{_FULL}(?:,?\s+{_YEAR})?|{_ABBR}\s+{_YEAR})"
@@ -115,7 +120,7 @@ _WEEKDAY = (
 )
 
 DATE_PATTERN: str = (
-    rf"(?i)(?:{_REL_ANCHOR}|{_REL_NOW}|{_NUMERIC}|{_PERIOD}|{_SEASON}|{_DAY_MONTH}"
+    rf"(?i)(?:{_REL_ANCHOR}|{_REL_NOW}|{_NUMERIC}|{_PERIOD}|{_SEASON}|{_SEASON_NOW}|{_DAY_MONTH}"
     rf"|{_MONTH_FORMS}|{_MONTH_DAY}|{_YEAR_MOD}|{_YEAR_FORM}|{_WEEKDAY})"
 )
 
@@ -271,6 +276,8 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr, *, anchor_
         "month_index": f("pub_y") * 12 + f("pub_m") - 1 + f("months"),
         "yearless_y": pl.when((f("month") < f("pub_m")) | ((f("month") == f("pub_m")) & ~f("strictly_before")))
         .then(f("pub_y")).otherwise(f("pub_y") - 1),
+        "season_y": pl.when((f("season") < f("pub_m")) | ((f("season") == f("pub_m")) & ~f("strictly_before")))
+        .then(f("pub_y")).otherwise(f("pub_y") - 1),
     }
     year, month, day = f("year"), f("month"), f("day")
     # (condition, year, month, day, precision, kind), first match wins.
@@ -290,6 +297,7 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr, *, anchor_
         (f("quarter").is_not_null() & year.is_not_null(), year, f("quarter") * 3 - 2, 1, "quarter", "absolute"),
         (f("half").is_not_null() & year.is_not_null(), year, f("half") * 6 - 5, 1, "half", "absolute"),
         (f("season").is_not_null() & year.is_not_null(), year, f("season"), 1, "season", "absolute"),
+        (f("season").is_not_null(), f("season_y"), f("season"), 1, "season", "relative_now"),
         (month.is_not_null() & year.is_not_null() & day.is_not_null(), year, month, day, "day", "absolute"),
         (month.is_not_null() & year.is_not_null(), year, month, 1, "month", "absolute"),
         (month.is_not_null() & day.is_not_null(), f("yearless_y"), month, day, "day", "relative_now"),
