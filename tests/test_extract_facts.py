@@ -835,3 +835,21 @@ def test_a_customer_gone_to_a_rival_leaves_the_company_told_of_and_a_person_who_
     assert [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 10, 2))
             if f["fact_kind"] == "customer_loss"] == [("Vignalys", "Castel")]
     assert facts_of("Né à Lyon, Paul Martin a quitté le CNRS pour fonder Vignalys en 2019.") == []
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("Harbordyne results\n\nHarbordyne lost revenue after Walgreens moved its claims processing in-house in July.",
+     "Walgreens"),
+    ("Les résultats de Harbordyne\n\nLa SNCF a internalisé sa maintenance prédictive en mars.", "SNCF"),
+])
+def test_a_customer_that_takes_the_work_in_house_leaves_the_company_told_of(text, customer):
+    losses = [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 10, 1))
+              if f["fact_kind"] == "customer_loss"]
+    assert losses == [("Harbordyne", customer)]
+
+
+def test_a_region_is_no_customer():
+    text = ("Tidewell raises £18 million\n\nWe signed a two-year agreement with Anglian Water to supply forecasts across its "
+            "networks in the Midlands.")
+    assert [f["counterparty_name"] for f in facts_of(text, dt.date(2026, 10, 1)) if f["fact_kind"] == "contract"] == [
+        "Anglian Water"]

@@ -131,7 +131,9 @@ CUES: tuple[Cue, ...] = (
        r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away from|replac(?:es|ed)|"
        r"ending|mettant fin (?:à|au|aux)|(?:a|ont|avait) quitté|quitte(?:nt)?|pull(?:s|ed)? the plug on|"
        r"se passer (?:des services )?(?:de|d['’])|(?:s['’]est|se sont) passée?s? (?:des services )?(?:de|d['’])|"
-       r"(?:est|sont) (?:partie?s?|allée?s?) chez|went (?:over )?to an? (?:rival|competitor))\b"),
+       r"(?:est|sont) (?:partie?s?|allée?s?) chez|went (?:over )?to an? (?:rival|competitor)|"
+       r"(?:moved|moves|brought|brings|took|takes) (?:its|their|the) [^⟦.]{0,40}?in-house|"
+       r"(?:a|ont|avait) internalisé|internalise(?:nt)?)\b"),
     _c("customer_loss", "supplier_loses",
        r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
        r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"

@@ -973,7 +973,7 @@ class DocumentFacts:
                 objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
             supplier = objs[0][0] if objs else None
             if supplier is None and (re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their|our|notre|nos)\b",
-                                               textabs[end:end + 40]) or TO_A_RIVAL.search(text)):
+                                               textabs[end:end + 40]) or TO_A_RIVAL.search(text) or IN_HOUSE.search(text)):
                 # "a mis fin à son contrat", "est parti chez un concurrent": the company the document is about
                 supplier = self.focus if self.focus not in customers else None
         out = []
@@ -1124,8 +1124,9 @@ CUMULATIVE_AFTER = re.compile(r"(?i)\s*(?:\w+\s+){0,3}?(?:to date|so far|in tota
                               r"(?:founding|inception|launch|founded|creation|\d{4})|au total|en tout|à ce jour|"
                               r"depuis (?:sa création|son lancement|\d{4}))")
 CUMULATIVE_BEFORE = re.compile(r"(?i)(?:au total|en tout|a total of|in total|cumul\w*)\s+(?:de\s+)?$")
-# a customer that leaves for a rival of the company told of
+# a customer that leaves for a rival of the company told of, or does the work itself
 TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
+IN_HOUSE = re.compile(r"(?i)in-house$|internalis")
 # what a deal is worth, not what a company is valued at
 DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
                                r"(?:(?:about|around|some|roughly|nearly|up to|environ|près de|plus de|jusqu['’]à)\s+)?$")

@@ -68,6 +68,7 @@ scotland écosse wales ireland irlande italy italie espagne spain portugal belgi
 autriche austria pologne poland suède sweden norvège norway danemark denmark finlande finland pays-bas netherlands
 brésil brazil australie australia corée korea russie russia ukraine turquie turkey maroc morocco égypte egypt
 atlantique atlantic pacifique pacific méditerranée mediterranean manche baltique baltic arctique arctic
+midlands highlands
 """.split())
 # Words that make regions of places ("North America", "Middle East", "Central Europe"), and begin names of firms
 # too ("North Sails", "West Monroe"): a run made only of these and places is no name.
