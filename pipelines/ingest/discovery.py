@@ -271,7 +271,8 @@ def _reader_version() -> str:
     """A digest of the code that reads and cleans files: when it changes (a table header is no longer taken for
     a menu), every file is read again, and only the documents whose text changed are extracted again."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+    here = Path(__file__).resolve().parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "normalise" / "months.py"]:  # months: header dates
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
