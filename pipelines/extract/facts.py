@@ -160,6 +160,29 @@ CLAUSE_BREAK = re.compile(r";|:(?!\s*(?:an?|une?)\s+(?:[^⟦.;]|⟦M\d+⟧){0,40
                           r"(?:⟦M\d+⟧\s+)?(?:[\w\-]+\s+){0,3}?"
                           r"(?:round|s[ée]ries?|seed|tour|levée|amorçage|financing)\b)",
                           re.IGNORECASE)
+# "un marché de 4 millions d'euros" is a public contract's value, not a market's size
+PUBLIC_CONTRACT_VALUE = re.compile(r"(?i)\b(?:un|ce|le|du|au)\s+marché\s*(?:public\s+)?(?:,\s*)?"
+                                   r"(?:de|d['’]un montant de|d['’]une valeur de)\s*$")
+# "a quitté X" is a customer's leaving only for another supplier: people quit too ("Wang a quitté le MIT")
+QUITS = re.compile(r"(?i)quitt")
+LEAVES_FOR = re.compile(r"(?i)\bau profit d|\bpour (?:un concurrent|⟦O)|\bchez (?:un concurrent|⟦O)")
+# what a company raised over its life, not in one round
+CUMULATIVE_AFTER = re.compile(r"(?i)\s*(?:\w+\s+){0,3}?(?:to date|so far|in total|in all|since (?:its |it was )?"
+                              r"(?:founding|inception|launch|founded|creation|\d{4})|au total|en tout|à ce jour|"
+                              r"depuis (?:sa création|son lancement|\d{4}))")
+CUMULATIVE_BEFORE = re.compile(r"(?i)(?:au total|en tout|a total of|in total|cumul\w*)\s+(?:de\s+)?$")
+# a customer that leaves for a rival of the company told of, or does the work itself
+TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
+IN_HOUSE = re.compile(r"(?i)in-house$|internalis")
+# what a deal is worth, not what a company is valued at
+DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
+                               r"(?:(?:about|around|some|roughly|nearly|up to|environ|près de|plus de|jusqu['’]à)\s+)?$")
+# anaphors that name firms which buy as often as they sell: a deal's customer may be what they stand for
+BUYER_ANAPHOR = re.compile(r"(?i)\b(?:group|groupe|giant|géant|chain|chaîne|brewer|brasseur|telco|utility|bank|banque|"
+                           r"insurer|assureur|retailer|airline|carrier|automaker|carmaker|mutuelle|enseigne|"
+                           r"distributeur|opérateur|operator|conglomerate|armateur|logisticien|industriel|constructeur)s?$")
+# the main verb resumes after an aside: what the aside says (a hypothetical) is not said of the deal
+RESUMED_AFTER_ASIDE = re.compile(r",\s*(?:(?:has|have|had|a|ont|avait|vient de|just)\s+)?$")
 
 
 @dataclass
@@ -1112,30 +1135,6 @@ class DocumentFacts:
                     cand.amount = self._at_stake(nxt, 0, len(nxt.abs.text))
                     if cand.amount is not None:
                         break
-
-
-# "un marché de 4 millions d'euros" is a public contract's value, not a market's size
-PUBLIC_CONTRACT_VALUE = re.compile(r"(?i)\b(?:un|ce|le|du|au)\s+marché\s*(?:public\s+)?(?:,\s*)?"
-                                   r"(?:de|d['’]un montant de|d['’]une valeur de)\s*$")
-QUITS = re.compile(r"(?i)quitt")
-LEAVES_FOR = re.compile(r"(?i)\bau profit d|\bpour (?:un concurrent|⟦O)|\bchez (?:un concurrent|⟦O)")
-# what a company raised over its life, not in one round
-CUMULATIVE_AFTER = re.compile(r"(?i)\s*(?:\w+\s+){0,3}?(?:to date|so far|in total|in all|since (?:its |it was )?"
-                              r"(?:founding|inception|launch|founded|creation|\d{4})|au total|en tout|à ce jour|"
-                              r"depuis (?:sa création|son lancement|\d{4}))")
-CUMULATIVE_BEFORE = re.compile(r"(?i)(?:au total|en tout|a total of|in total|cumul\w*)\s+(?:de\s+)?$")
-# a customer that leaves for a rival of the company told of, or does the work itself
-TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
-IN_HOUSE = re.compile(r"(?i)in-house$|internalis")
-# what a deal is worth, not what a company is valued at
-DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
-                               r"(?:(?:about|around|some|roughly|nearly|up to|environ|près de|plus de|jusqu['’]à)\s+)?$")
-# anaphors that name firms which buy as often as they sell: a deal's customer may be what they stand for
-BUYER_ANAPHOR = re.compile(r"(?i)\b(?:group|groupe|giant|géant|chain|chaîne|brewer|brasseur|telco|utility|bank|banque|"
-                           r"insurer|assureur|retailer|airline|carrier|automaker|carmaker|mutuelle|enseigne|"
-                           r"distributeur|opérateur|operator|conglomerate|armateur|logisticien|industriel|constructeur)s?$")
-# the main verb resumes after an aside: what the aside says (a hypothetical) is not said of the deal
-RESUMED_AFTER_ASIDE = re.compile(r",\s*(?:(?:has|have|had|a|ont|avait|vient de|just)\s+)?$")
 
 
 def round_type(text: str) -> str | None:
