@@ -181,6 +181,10 @@ def test_hypothetical_negated_and_generic_statements_are_not_facts(text):
 
 
 @pytest.mark.parametrize("text, company, investors", [
+    # a verb that says little ("obtient", "bagged") is a round when investors give the money
+    ("Harbordyne obtient 12 millions d'euros auprès d'Eurazeo.", "Harbordyne", ["Eurazeo"]),
+    ("Harbordyne bagged $12 million from Accel.", "Harbordyne", ["Accel"]),
+    ("Eurazeo et Bpifrance injectent 12 millions d'euros dans Harbordyne.", "Harbordyne", ["Bpifrance", "Eurazeo"]),
     # a total with its investors is one round; a round that brings the total up is the round
     ("Harbordyne raised a total of $20 million from Accel and Index Ventures.", "Harbordyne",
      ["Accel", "Index Ventures"]),
@@ -853,3 +857,8 @@ def test_a_region_is_no_customer():
             "networks in the Midlands.")
     assert [f["counterparty_name"] for f in facts_of(text, dt.date(2026, 10, 1)) if f["fact_kind"] == "contract"] == [
         "Anglian Water"]
+
+
+def test_an_order_obtained_from_a_customer_is_no_round():
+    assert [f for f in facts_of("Harbordyne obtained a $12 million order from Maersk.")
+            if f["fact_kind"] == "funding_round"] == []

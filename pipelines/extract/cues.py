@@ -44,7 +44,7 @@ CUES: tuple[Cue, ...] = (
        r"t(?:akes|ook) in|reel(?:s|ed) in|haul(?:s|ed) in|attract(?:s|ed)|draws|drew|add(?:s|ed) (?=⟦))"),
     # ---- funding: the investor puts money in
     _c("funding_round", "investor_invests",
-       r"\b(?:investit|a investi|investissent|ont investi|va investir|injecte|a inject[ée]|(?:a )?accept[ée] de (?:payer|verser|débourser|mettre)|"
+       r"\b(?:investit|a investi|investissent|ont investi|va investir|injecte(?:nt)?|(?:a|ont) inject[ée]|(?:a )?accept[ée] de (?:payer|verser|débourser|mettre)|"
        r"entr(?:e|é|ée|és|ent)s? au capital|(?:a|avait|ont|avaient) fait (?:son|leur) entrée au capital|"
        r"prend une participation|a pris une participation|prennent une participation|"
        r"invest(?:s|ed|ing)?|pour(?:s|ed) |pump(?:s|ed)|back(?:s|ed)|led a|leads a|"

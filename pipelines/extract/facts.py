@@ -600,9 +600,10 @@ class DocumentFacts:
         amount, valuation = self._money(s, end, hi)
         if amount is None or NEW_FUND.match(s.abs.text, end, hi):
             return None  # no money, or an investor's own new fund ("a levé un nouveau fonds de 150 M€")
-        if GENERIC_RAISE.match(text) and not FUNDING_WORDS.search(s.text):
-            return None
         investors, lead = self._investors_after(s, end, hi, {company})
+        if GENERIC_RAISE.match(text) and not FUNDING_WORDS.search(s.text) and (
+                not investors or CONTRACT_WORDS.search(s.text)):
+            return None  # "obtient 12 M€" is a round when investors give it ("auprès d'Eurazeo"), not an order
         return [c for c in [self._funding(s, company, investors, lead, start, amount, valuation)] if c]
 
     def _voice_investor_invests(self, s, lo, hi, start, end, text):
