@@ -27,11 +27,12 @@ HELDOUT2_DIR = CORPUS_DIR.parent / "heldout2"
 HELDOUT3_MICRO_F1_FLOOR = 0.86
 HELDOUT3_DIR = CORPUS_DIR.parent / "heldout3"
 # Measured 0.467 on the fourth set's 12 articles with the extractor of the session that added it, before that
-# session's rules, and 0.517 after them; then its errors were read (it is now a development set).
-HELDOUT4_MICRO_F1_FLOOR = 0.47
+# session's rules, and 0.517 after them; then its errors were read (it is now a development set): 0.851.
+HELDOUT4_MICRO_F1_FLOOR = 0.8
 HELDOUT4_DIR = CORPUS_DIR.parent / "heldout4"
-# Measured 0.523 on the fifth set's 12 articles when it was added.
-HELDOUT5_MICRO_F1_FLOOR = 0.47
+# Measured 0.523 on the fifth set's 12 articles when it was added, 0.545 after the rules written that session
+# from the fourth set's errors and from sentences of our own (its output not read).
+HELDOUT5_MICRO_F1_FLOOR = 0.5
 HELDOUT5_DIR = CORPUS_DIR.parent / "heldout5"
 
 
