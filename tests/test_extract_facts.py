@@ -862,3 +862,11 @@ def test_a_region_is_no_customer():
 def test_an_order_obtained_from_a_customer_is_no_round():
     assert [f for f in facts_of("Harbordyne obtained a $12 million order from Maersk.")
             if f["fact_kind"] == "funding_round"] == []
+
+
+def test_a_group_told_by_whose_it_is_is_no_anaphor_and_on_passes_the_first_pass():
+    from pipelines.extract.organizations import span_filters
+
+    spans = find_spans("Le groupe de Mark Zuckerberg était entré au capital de Scale AI.")
+    assert "anaphor" not in [span.kind for span in spans]
+    assert span_filters(["Oui, on a bouclé en octobre une série A de 12 millions d'euros."]) == [(False, False, True)]

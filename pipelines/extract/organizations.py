@@ -84,6 +84,8 @@ _SPEAKER_BODY = (r"(?:nous(?= (?:avons|venons|sommes))|vous(?= (?:avez|venez|êt
                  r"obtenu|conclu|lever|boucler|signer))|"
                  r"we(?=(?: have|['’]ve| had| just)? (?:signed|raised|closed|secured|won|lost|landed|been|chosen)))")
 _SPEAKER = re.compile(r"(?i)(?<![\w])" + _SPEAKER_BODY)
+# "le groupe de Mark Zuckerberg", "the group of companies": a group told by whose it is, not one named before
+_GROUP_OF = re.compile(r"(?i)(?:le |la |the |this |ce )?(?:\w+ )?(?:group|groupe|giant|géant)s? (?:de|d['’]|of) ")
 SPEAKERS = frozenset({"nous", "vous", "on", "we"})
 
 # The last word of most funds' names ("Kima Ventures", "Sequoia Capital").
@@ -169,7 +171,8 @@ def _filter_patterns() -> tuple[str, str, str]:
     aliases = "|".join(_rust_literal(a) for a in organization_aliases() if len(a) >= 2) or "[^\\s\\S]"
     # no "\b": Unicode word boundaries make Polars' engine twenty times slower on this pattern
     speakers = (r"(?:nous (?:avons|venons|sommes)|vous (?:avez|venez|êtes)|we(?: have|['’]ve| had| just)? "
-                r"(?:signed|raised|closed|secured|won|lost|landed|been|chosen))")
+                r"(?:signed|raised|closed|secured|won|lost|landed|been|chosen)|on (?:a|avait|vient d['’]|vient de) ?"
+                r"(?:bouclé|levé|signé|perdu|remporté|décroché|finalisé|obtenu|conclu|lever|boucler|signer))")
     return aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD, "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers + ")"
 
 
@@ -421,7 +424,7 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             add(Span(start, m.end(), name, "organization", name, "public_body" if _is_public_body(name) else ""))
     if may_anaphor:
         for m in _ANAPHOR.finditer(sentence):
-            if any(taken[m.start():m.end()]) or _begins_a_name(sentence, m):
+            if any(taken[m.start():m.end()]) or _begins_a_name(sentence, m) or _GROUP_OF.match(sentence, m.start()):
                 continue
             add(Span(m.start(), m.end(), m.group(0), "anaphor", None))
         for m in _SPEAKER.finditer(sentence):
