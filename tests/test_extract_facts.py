@@ -821,6 +821,14 @@ def test_the_group_is_the_customer_named_before_it():
     ("Harbordyne signed Maersk in March, its biggest customer to date.", "Harbordyne", "Maersk", None),
     ("Harbordyne a signé la SNCF en mars.", "Harbordyne", "SNCF", None),
     ("Glimmerline raises $6 million seed and signs Aviva as first big customer", "Glimmerline", "Aviva", None),
+    # more verbs of winning a deal, and a customer that has become one
+    ("Harbordyne clinched a $4 million deal with Maersk.", "Harbordyne", "Maersk", 4e6),
+    ("Harbordyne bagged a contract with Maersk worth $4 million.", "Harbordyne", "Maersk", 4e6),
+    ("Harbordyne a conclu un accord avec la SNCF.", "Harbordyne", "SNCF", None),
+    ("Harbordyne has been contracted by Maersk to build a routing tool.", "Harbordyne", "Maersk", None),
+    ("Maersk is now a Harbordyne customer.", "Harbordyne", "Maersk", None),
+    ("Maersk has become Harbordyne's largest customer after signing a three-year deal.", "Harbordyne", "Maersk", None),
+    ("La SNCF est désormais cliente de Harbordyne.", "Harbordyne", "SNCF", None),
 ])
 def test_more_ways_to_tell_a_contract(text, supplier, customer, amount):
     contracts = [(f["subject_name"], f["counterparty_name"], f["amount"]) for f in facts_of(text, dt.date(2026, 6, 1))

@@ -66,9 +66,10 @@ CUES: tuple[Cue, ...] = (
        r"(?:a|avait|ont) (?:ainsi )?intégré le programme|rejoint le programme|"
        r"va fournir|fournira|équipera|"
        rf"wins?|won|(?:was|were|has|had|have){PASSIVE_ADVERB_EN}? been "
-       r"(?:selected|chosen|picked|tapped|awarded|hired) by|"
+       r"(?:selected|chosen|picked|tapped|awarded|hired|contracted) by|"
        r"secured? an? (?:[^⟦.]|⟦M\d+⟧){0,30}?(?:contract|deal|order)|"
-       r"lands? an? (?:[^⟦.]|⟦M\d+⟧){0,30}?(?:contract|deal|order)|"
+       r"(?:lands?|landed|bag(?:s|ged)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)) an? (?:[^⟦.]|⟦M\d+⟧){0,30}?"
+       r"(?:contract|deal|order)|"
        r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),
     # ---- contracts: the supplier serves the customer named right after the cue
     _c("contract", "supplier_serves",
@@ -102,6 +103,11 @@ CUES: tuple[Cue, ...] = (
        rf"{AUX_FR} prolongé|"
        rf"élargi(?:t|ssent)?|{AUX_FR} élargi|étend(?:ent)?|{AUX_FR} étendu|"
        r"renew(?:s|ed)?|extend(?:s|ed)?|expand(?:s|ed)?|broaden(?:s|ed)?)\b"),
+    # ---- contracts: the customer has become one ("Maersk is now a Harbordyne customer", "est désormais cliente de X")
+    _c("contract", "becomes_customer",
+       r"\b(?:is now|are now|has become|have become|became|becomes|est désormais|sont désormais|est devenue?|"
+       r"sont devenue?s|devient|deviennent)\s+(?:an?\s+|the\s+|une?\s+|la\s+|le\s+)?"
+       r"(?:(?:⟦O\d+⟧(?:['’]s)?|[\w-]+)\s+){0,3}(?:customer|client|cliente)s?\b"),
     _c("contract", "customer_of",
        r"\b(?:(?:un |une )?client(?:e)? (?:de longue date|historique|fidèle|depuis)|"
        r"(?:a |an )?(?:longtime|long-time|long-standing) (?:customer|client)|(?:customer|client) since)\b"),

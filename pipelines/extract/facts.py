@@ -938,6 +938,18 @@ class DocumentFacts:
                 return other.abs.mentions[int(m.group(1))].label
         return None
 
+    def _voice_becomes_customer(self, s, lo, hi, start, end, text):
+        """"Maersk is now a Harbordyne customer", "has become Harbordyne's largest customer", "est désormais
+        cliente de Harbordyne": the supplier inside the cue, else after "de"/"of", else the company told of."""
+        inside = self._placeholders(s, start, end, "OA")
+        if not inside:
+            return self._voice_customer_of(s, lo, hi, start, end, text)
+        customers, _ = self._subjects(s, lo, start, set())
+        supplier = self._org_name(s, inside[0][0], set(customers))
+        if not customers or not supplier:
+            return None
+        return [c for c in [self._contract(s, supplier, customers[0], start, lo, hi, False)] if c]
+
     def _voice_customer_of(self, s, lo, hi, start, end, text):
         customers = [self._org_name(s, i, set()) for i, ps, _ in self._placeholders(s, lo, start, "O")]
         customers = [c for c in customers if c]
