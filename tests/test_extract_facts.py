@@ -829,6 +829,9 @@ def test_the_group_is_the_customer_named_before_it():
     ("Maersk is now a Harbordyne customer.", "Harbordyne", "Maersk", None),
     ("Maersk has become Harbordyne's largest customer after signing a three-year deal.", "Harbordyne", "Maersk", None),
     ("La SNCF est désormais cliente de Harbordyne.", "Harbordyne", "SNCF", None),
+    # the supplier supplies, delivers to or equips the customer
+    ("Harbordyne fournit désormais la SNCF en capteurs.", "Harbordyne", "SNCF", None),
+    ("Harbordyne will equip Maersk's fleet under a $4 million contract.", "Harbordyne", "Maersk", 4e6),
 ])
 def test_more_ways_to_tell_a_contract(text, supplier, customer, amount):
     contracts = [(f["subject_name"], f["counterparty_name"], f["amount"]) for f in facts_of(text, dt.date(2026, 6, 1))

@@ -73,7 +73,8 @@ CUES: tuple[Cue, ...] = (
        r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),
     # ---- contracts: the supplier serves the customer named right after the cue
     _c("contract", "supplier_serves",
-       r"\b(?:(?:will|to) provide|provides|deploy(?:s|ed)? [^⟦.]{0,30}?(?:at|across)) (?=⟦)"),
+       r"\b(?:(?:will|to) provide|provides|deploy(?:s|ed)? [^⟦.]{0,30}?(?:at|across)|(?:will |to )?equip(?:s|ped)?) (?=⟦)|"
+       r"\b(?:fournit|fournissent|fournira|fourniront|livrera|livreront|équipe|équipent)\b"),
     _c("contract", "signs",
        rf"\b(?:signe|{AUX_FR} signé|vient de signer|a conclu|conclut|"
        r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes|"

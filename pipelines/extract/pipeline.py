@@ -36,7 +36,7 @@ CUE_PREFILTER = re.compile(
     r"renon|revien|échoi|went|goes|go to|grant|renew|reconduit|prolong|extend|expand|élargi|étend|broaden|halv|"
     r"slash|adds|added|provid|deploy|sélect|opt|dévolu|choix|équip|live|roll|ending|quitt|plug|passer|passé|"
     r"parti|allé|went|in-house|internalis|bag|nab|haul|reel|drew|draw|attract|brought|took|conclu|clinch|seal|"
-    r"snag)"
+    r"snag|equip|livr)"
 )
 
 SENTENCE_SCHEMA = {"document_id": pl.Utf8, "sentence_index": pl.Int32, "paragraph_index": pl.Int32,
