@@ -881,3 +881,14 @@ def test_a_group_told_by_whose_it_is_is_no_anaphor_and_on_passes_the_first_pass(
     spans = find_spans("Le groupe de Mark Zuckerberg était entré au capital de Scale AI.")
     assert "anaphor" not in [span.kind for span in spans]
     assert span_filters(["Oui, on a bouclé en octobre une série A de 12 millions d'euros."]) == [(False, False, True)]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Maersk did not renew its contract with Harbordyne, which expires in June.", dt.date(2026, 6, 1)),
+    ("La SNCF ne renouvellera pas son contrat avec Harbordyne, qui arrive à échéance le 30 juin.",
+     dt.date(2026, 6, 30)),
+    # an end already passed stays in the past
+    ("Maersk did not renew its contract with Harbordyne when it expired in March.", dt.date(2026, 3, 1)),
+])
+def test_a_non_renewal_is_dated_at_the_coming_end_of_its_contract(text, date):
+    assert [f["event_date"] for f in facts_of(text, dt.date(2026, 5, 20)) if f["fact_kind"] == "customer_loss"] == [date]

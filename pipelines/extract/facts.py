@@ -20,6 +20,7 @@ listed after "Parmi eux") come from the neighbouring sentences.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -181,6 +182,10 @@ DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d
 BUYER_ANAPHOR = re.compile(r"(?i)\b(?:group|groupe|giant|géant|chain|chaîne|brewer|brasseur|telco|utility|bank|banque|"
                            r"insurer|assureur|retailer|airline|carrier|automaker|carmaker|mutuelle|enseigne|"
                            r"distributeur|opérateur|operator|conglomerate|armateur|logisticien|industriel|constructeur)s?$")
+# a contract's end still to come: "which expires in June", "qui arrive à échéance le 30 juin"
+COMING_END_BEFORE = re.compile(r"(?i)\b(?:expires|will expire|runs out|will run out|ends|will end|"
+                               r"arrive à échéance|arrivera à échéance|prend fin|prendra fin|s['’]achève|"
+                               r"s['’]achèvera|expire|expirera)\b[^.;]{0,20}$")
 # the main verb resumes after an aside: what the aside says (a hypothetical) is not said of the deal
 RESUMED_AFTER_ASIDE = re.compile(r",\s*(?:(?:has|have|had|a|ont|avait|vient de|just)\s+)?$")
 
@@ -1018,7 +1023,7 @@ class DocumentFacts:
             if supplier and customer != supplier:
                 cand = Candidate("customer_loss", supplier, customer)
                 cand.amount = self._at_stake(s, lo, hi)
-                cand.date = self._date(s, start)
+                cand.date = _coming_end(s, self._date(s, start))
                 cand.description = s.text[:300]
                 out.append(cand)
                 if replacement:
@@ -1148,6 +1153,20 @@ class DocumentFacts:
                     cand.amount = self._at_stake(nxt, 0, len(nxt.abs.text))
                     if cand.amount is not None:
                         break
+
+
+def _coming_end(s: SentenceView, date: Mention | None) -> Mention | None:
+    """A contract that "expires in June" or "arrive à échéance le 30 juin" ends in the coming June: a month or day
+    without a year was resolved to the latest one up to publication, right for what happened, a year early for
+    what will."""
+    if (date is None or date.qualifier != "relative_now" or date.date_precision not in ("month", "day")
+            or not COMING_END_BEFORE.search(s.text, max(0, date.start - 40), date.start)):
+        return date
+    try:
+        value = date.date_value.replace(year=date.date_value.year + 1)
+    except ValueError:  # 29 February
+        return date
+    return dataclasses.replace(date, date_value=value)
 
 
 def round_type(text: str) -> str | None:
