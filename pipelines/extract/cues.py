@@ -74,7 +74,7 @@ CUES: tuple[Cue, ...] = (
     # ---- contracts: the supplier serves the customer named right after the cue
     _c("contract", "supplier_serves",
        r"\b(?:(?:will|to) provide|provides|deploy(?:s|ed)? [^⟦.]{0,30}?(?:at|across)|(?:will |to )?equip(?:s|ped)?) (?=⟦)|"
-       r"\b(?:fournit|fournissent|fournira|fourniront|livrera|livreront|équipe|équipent)\b"),
+       r"\b(?:fournit|fournissent|fournira|fourniront|livrera|livreront)\b"),
     _c("contract", "signs",
        rf"\b(?:signe|{AUX_FR} signé|vient de signer|a conclu|conclut|"
        r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes|"

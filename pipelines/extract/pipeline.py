@@ -34,10 +34,9 @@ CUE_PREFILTER = re.compile(
     r"trim|scal|cut|m[eè]n|boucl|entr|parmi|among|includ|investor|investisseur|compet|command|activity|mov|"
     r"réduit|réduire|reduc|retien|retenu|announc|complet|land|clos|obtien|sécuris|secur|won|wins?|deal|pick|"
     r"renon|revien|échoi|went|goes|go to|grant|renew|reconduit|prolong|extend|expand|élargi|étend|broaden|halv|"
-    r"slash|adds|added|provid|deploy|sélect|opt|dévolu|choix|équip|live|roll|ending|quitt|plug|passer|passé|"
-    r"parti|allé|went|in-house|internalis|bag|nab|haul|reel|drew|draw|attract|brought|took|conclu|clinch|seal|"
-    r"snag|equip|livr)"
-)
+    r"slash|adds|added|provide|deploy|sélect|opt(?:s|ed) for|opté|opte|dévolu|fait le choix|live with|roll(?:s|ed)? out|"
+    r"ending|quitt|plug|se passer|s['’]est passée?|parti(?:e|s|es)? chez|allée?s? chez|in-house|internalis|bagged|"
+    r"nabbed|hauled|reeled|drew|attract|a conclu|conclut|clinch|seal|snag|equip|livrera|livreront|fourni)")
 
 SENTENCE_SCHEMA = {"document_id": pl.Utf8, "sentence_index": pl.Int32, "paragraph_index": pl.Int32,
                    "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.Utf8, "has_cue": pl.Boolean}
