@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.extract.abstract import Mention
-from pipelines.normalise.months import MONTH_NUMBERS
+from pipelines.normalise.months import month_number
 
 CELL_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*| *\t *")
 RULE_ROW = re.compile(r"^[\s|:\-+=]+$")
@@ -100,13 +100,13 @@ def _investors(cell: str) -> dict[str, bool]:
 def _month(cell: str, start: int, anchor: dt.date | None) -> Mention | None:
     """A month named alone ("juillet", "Sept. 2026"), dated in the anchor's year when it gives none."""
     m = MONTH_CELL.match(cell.strip())
-    if not m or m.group(1).lower() not in MONTH_NUMBERS:
+    month = month_number(m.group(1)) if m else None
+    if month is None:
         return None
     year = int(m.group(2)) if m.group(2) else anchor.year if anchor else None
     if year is None:
         return None
-    return Mention("date", start, start + len(cell), cell, date_value=dt.date(year, MONTH_NUMBERS[m.group(1).lower()], 1),
-                   date_precision="month")
+    return Mention("date", start, start + len(cell), cell, date_value=dt.date(year, month, 1), date_precision="month")
 
 
 def table_rounds(sentences: list) -> dict[int, TableRound | None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipelines.normalise.months import MONTH_NUMBERS
+from pipelines.normalise.months import month_number
 
 HEADER_LINES = 12
 SHORT_LINE = 150
@@ -34,7 +34,7 @@ def _date(match: re.Match[str]) -> dt.date | None:
         if year3:
             return dt.date(int(year3), int(month3), int(day3))
         name, day, year = (month, day, year) if year else (month2, day2, year2)
-        number = MONTH_NUMBERS.get(name.lower())
+        number = month_number(name)
         return dt.date(int(year), number, int(day)) if number else None
     except ValueError:  # "31 février 2026"
         return None

@@ -199,8 +199,12 @@ def _spelled_value(words: str) -> int:
 
 def _spelled_to_digits(texts: pl.Series) -> pl.Series:
     """The lower-cased mentions with a number said in words written in digits; the others as they are."""
-    return pl.Series([t if t is None or _DIGIT.search(t) else _SPELLED.sub(lambda m: str(_spelled_value(m.group(0))), t, 1)
-                      for t in texts.to_list()], dtype=pl.Utf8)
+    def digits(text: str | None) -> str | None:
+        if text is None or _DIGIT.search(text):
+            return text
+        return _SPELLED.sub(lambda m: str(_spelled_value(m.group(0))), text, 1)
+
+    return pl.Series([digits(t) for t in texts.to_list()], dtype=pl.Utf8)
 
 
 def parse_amount(text: pl.Expr) -> pl.Expr:

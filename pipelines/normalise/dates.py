@@ -17,6 +17,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.normalise import chain_fields
+from pipelines.normalise.months import MONTH_NUMBERS
 
 __all__ = ["DATE_PATTERN", "parse_date", "normalise_dates"]
 
@@ -130,21 +131,7 @@ DATE_PATTERN: str = (
 _ACCENTS = {"à": "a", "â": "a", "ä": "a", "é": "e", "è": "e", "ê": "e", "ë": "e", "î": "i",
             "ï": "i", "ô": "o", "ö": "o", "ù": "u", "û": "u", "ü": "u", "ç": "c", "’": "'",
             "\u00a0": " ", "\u202f": " "}
-_MONTHS = {
-    **dict.fromkeys(["january", "janvier", "janv", "jan"], 1),
-    **dict.fromkeys(["february", "fevrier", "fevr", "fev", "feb"], 2),
-    **dict.fromkeys(["march", "mars", "mar"], 3),
-    **dict.fromkeys(["april", "avril", "avr", "apr"], 4),
-    **dict.fromkeys(["may", "mai"], 5),
-    **dict.fromkeys(["june", "juin", "jun"], 6),
-    **dict.fromkeys(["july", "juillet", "juill", "juil", "jul"], 7),
-    **dict.fromkeys(["august", "aout", "aug"], 8),
-    **dict.fromkeys(["september", "septembre", "sept", "sep"], 9),
-    **dict.fromkeys(["october", "octobre", "oct"], 10),
-    **dict.fromkeys(["november", "novembre", "nov"], 11),
-    **dict.fromkeys(["december", "decembre", "dec"], 12),
-}
-_MONTH_TOKEN = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_MONTH_TOKEN = "(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + ")"
 _ORDINALS = {
     **dict.fromkeys(["premier", "1er", "first", "1st"], 1),
     **dict.fromkeys(["deuxieme", "2e", "2eme", "second", "2nd"], 2),
@@ -234,7 +221,7 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr, *, anchor_
         "dmy": f("t").str.extract_groups(
             r"(?:^|[^0-9])([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})(?:[^0-9]|$)"),
         "year": f("t").str.extract(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)", 1).cast(pl.Int32),
-        "month": f("t").str.extract(rf"{_W}{_MONTH_TOKEN}{_E}", 1).replace_strict(_MONTHS, **months_map),
+        "month": f("t").str.extract(rf"{_W}{_MONTH_TOKEN}{_E}", 1).replace_strict(MONTH_NUMBERS, **months_map),
         "day": pl.coalesce(
             f("t").str.extract(
                 rf"(?:^|[^0-9])([0-9]{{1,2}})(?:er|st|nd|rd|th|e)?\s+(?:of\s+)?{_MONTH_TOKEN}{_E}", 1),
