@@ -1160,6 +1160,7 @@ def _coming_end(s: SentenceView, date: Mention | None) -> Mention | None:
     without a year was resolved to the latest one up to publication, right for what happened, a year early for
     what will."""
     if (date is None or date.qualifier != "relative_now" or date.date_precision not in ("month", "day")
+            or not any(m is date for m in s.mentions)  # a date borrowed from a neighbour: its words are elsewhere
             or not COMING_END_BEFORE.search(s.text, max(0, date.start - 40), date.start)):
         return date
     try:
