@@ -1,7 +1,7 @@
 """The extractor on our own annotated articles, scored with floors.
 
-`tests/corpus` and `tests/heldout` to `tests/heldout4` are development sets: the extractor's rules were written
-while reading their errors, so their scores are optimistic. `tests/heldout5` was written and annotated without
+`tests/corpus` and `tests/heldout` to `tests/heldout5` are development sets: the extractor's rules were written
+while reading their errors, so their scores are optimistic. `tests/heldout6` was written and annotated without
 reading the extractor, asked for in plain terms (realistic, varied news), and its errors are not read: its score is
 the honest figure for unseen articles (its README says how to keep it so)."""
 
@@ -30,19 +30,23 @@ HELDOUT3_DIR = CORPUS_DIR.parent / "heldout3"
 # session's rules, and 0.517 after them; then its errors were read (it is now a development set): 0.851.
 HELDOUT4_MICRO_F1_FLOOR = 0.8
 HELDOUT4_DIR = CORPUS_DIR.parent / "heldout4"
-# Measured 0.523 on the fifth set's 12 articles when it was added, 0.545 after the rules written that session
-# from the fourth set's errors and from sentences of our own (its output not read).
-HELDOUT5_MICRO_F1_FLOOR = 0.5
+# Measured 0.523 on the fifth set's 12 articles when it was added, 0.539 after the rules written that session
+# from the fourth set's errors and from sentences of our own (its output not read); then its errors were read.
+HELDOUT5_MICRO_F1_FLOOR = 0.55
 HELDOUT5_DIR = CORPUS_DIR.parent / "heldout5"
+# Measured 0.518 on the sixth set's 12 articles when it was added.
+HELDOUT6_MICRO_F1_FLOOR = 0.48
+HELDOUT6_DIR = CORPUS_DIR.parent / "heldout6"
 
 
 @pytest.mark.parametrize("corpus, floor", [(CORPUS_DIR, CORPUS_MICRO_F1_FLOOR), (HELDOUT_DIR, HELDOUT_MICRO_F1_FLOOR),
                                            (HELDOUT2_DIR, HELDOUT2_MICRO_F1_FLOOR),
                                            (HELDOUT3_DIR, HELDOUT3_MICRO_F1_FLOOR),
                                            (HELDOUT4_DIR, HELDOUT4_MICRO_F1_FLOOR),
-                                           (HELDOUT5_DIR, HELDOUT5_MICRO_F1_FLOOR)],
+                                           (HELDOUT5_DIR, HELDOUT5_MICRO_F1_FLOOR),
+                                           (HELDOUT6_DIR, HELDOUT6_MICRO_F1_FLOOR)],
                          ids=["development", "first held-out", "second held-out", "third held-out", "fourth held-out",
-                              "held-out"])
+                              "fifth held-out", "held-out"])
 def test_corpus_score_floor(workspace, corpus, floor):
     source, warehouse = workspace
     copy_tree(corpus / "articles", source)
