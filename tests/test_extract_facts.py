@@ -892,3 +892,35 @@ def test_a_group_told_by_whose_it_is_is_no_anaphor_and_on_passes_the_first_pass(
 ])
 def test_a_non_renewal_is_dated_at_the_coming_end_of_its_contract(text, date):
     assert [f["event_date"] for f in facts_of(text, dt.date(2026, 5, 20)) if f["fact_kind"] == "customer_loss"] == [date]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the signing told as a noun, or announced with a day in between
+    ("Calvane a annoncé mardi la signature d'un contrat de trois ans avec Orange, d'un montant de 6 millions d'euros.",
+     [("contract", "Calvane", "Orange", 6e6)]),
+    ("Calvane announced the signing of a five-year agreement with Vodafone.", [("contract", "Calvane", "Vodafone", None)]),
+    ("Calvane a bondi de 9 % après avoir annoncé lundi matin un contrat-cadre avec la Société Générale.",
+     [("contract", "Calvane", "Société Générale", None)]),
+    # a customer rolls the supplier out; a customer preferred another supplier
+    ("Kent County Council is rolling Calvane out to its 60 care homes.", [("contract", "Calvane", "Kent County Council", None)]),
+    ("Kent County Council is rolling out new bins.", []),
+    # a customer that churned leaves the company told of
+    ("Calvane update\n\nCalvane signed Tesco in March. Asda churned in April.",
+     [("contract", "Calvane", "Tesco", None), ("customer_loss", "Calvane", "Asda", None)]),
+])
+def test_signings_told_as_nouns_rollouts_and_churn(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"], f["amount"])
+            for f in facts_of(text, dt.date(2026, 5, 20))] == expected
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a month's name that opens a longer word is a name, and so is one found inside a first name
+    ("Sequoia invested in Mayer Labs in March 2026.", ["Sequoia", "Mayer Labs"]),
+    # a job title ends a firm's name; a first name that opens a firm's name leaves it a firm
+    ("Calvane CEO Julien Marchetti said the John Lewis Partnership signed.", ["Calvane", "John Lewis Partnership"]),
+])
+def test_names_beside_months_titles_and_first_names(sentence, names):
+    docs = pl.DataFrame({"document_id": ["d"], "text": [sentence], "published_at": [None]},
+                        schema={"document_id": pl.Utf8, "text": pl.Utf8, "published_at": pl.Date})
+    mentions = extract_all(docs)[1]
+    assert mentions.filter(pl.col("mention_type") == "organization")["label"].to_list() == names

@@ -78,8 +78,14 @@ CUES: tuple[Cue, ...] = (
     _c("contract", "signs",
        rf"\b(?:signe|{AUX_FR} signé|vient de signer|a conclu|conclut|"
        r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes|"
-       r"(?:announced|announces|annonce|a annoncé) (?:a|an|un|une) (?:[^⟦.]|⟦M\d+⟧){0,40}?"
-       r"(?:agreement|contract|partnership|deal|accord|contrat|partenariat))\b"),
+       # "a annoncé jeudi matin un contrat-cadre avec", "annonce le même jour un accord avec"
+       r"(?:announced|announces|annonce|annoncent|annoncé)\s+"
+       r"(?:⟦D\d+⟧\s*(?:matin\s+|soir\s+|morning\s+|evening\s+)?|(?:le même jour|the same day|aussi|also)\s+)?"
+       r"(?:a|an|un|une) (?:[^⟦.]|⟦M\d+⟧){0,40}?"
+       r"(?:agreement|contract|partnership|deal|accord|contrat|partenariat)|"
+       # the signing told as a noun: "a annoncé la signature d'un contrat de quatre ans avec La Poste"
+       r"(?:la )?signature d['’]une? (?:[^⟦.]|⟦M\d+⟧){0,40}?(?:contrat|accord|partenariat|convention)|"
+       r"(?:the )?signing of an? (?:[^⟦.]|⟦M\d+⟧){0,40}?(?:contract|agreement|deal|partnership))\b"),
     _c("contract", "customer_pays",
        r"\b(?:(?:agreed|agrees|has agreed|had agreed) to pay|(?:a accepté|accepte) de verser à|s'est engagée? à verser à)\s*(?=⟦)"),
     # ---- contracts: the customer awards or chooses
@@ -92,7 +98,10 @@ CUES: tuple[Cue, ...] = (
        r"award(?:s|ed)|order(?:s|ed) |select(?:s|ed)|cho(?:se|oses)|pick(?:s|ed)|tap(?:s|ped)|hire[sd]|"
        r"(?:made|makes) (?=⟦)|sign(?:s|ed) up (?=⟦)|"
        r"opt(?:s|ed) for|(?:a )?opté pour|opte(?:nt)? pour|(?:a )?jeté son dévolu sur|(?:a )?fait le choix de|"
-       r"(?:went|goes|has gone) live with|roll(?:s|ed) out (?=⟦))"),
+       r"(?:went|goes|has gone) live with|roll(?:s|ed) out (?=⟦)|"
+       # "is rolling Tallowby out to its 40 providers"; "l'hôpital lui a préféré Nuance" (preferred it to the one
+       # told before)
+       r"roll(?:s|ed|ing)? (?=⟦)|(?:lui |leur )?(?:a|ont|avait|avaient) préféré)"),
     # ---- contracts: the contract goes to the supplier ("le lot 2 est attribué à X", "the contract was awarded to X")
     _c("contract", "awarded_to",
        r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"
@@ -130,7 +139,8 @@ CUES: tuple[Cue, ...] = (
        r"se détourn(?:e|ent|er)|(?:s'est|se sont) détourné|abandonn(?:e|é|ent|er)|(?:a|ont) abandonné|"
        r"résili(?:e|é|ent|er)|(?:a|ont) résilié|ne renouvel\w* pas|n'a pas renouvelé|"
        r"se sépar(?:e|er|ent) de|(?:s'est|se sont) séparée?s? de|remplac(?:e|é|ent|er)|(?:a|ont) remplacé|"
-       r"drop(?:s|ped)|ditch(?:es|ed)|end(?:s|ed)|terminat(?:es|ed)|cut(?:s|ting)? ties|cancel(?:s|led|ed)|"
+       r"drop(?:s|ped)|ditch(?:es|ed)|end(?:s|ed)|terminat(?:es|ed|ing)|cut(?:s|ting)? ties|cancel(?:s|led|ed)|"
+       r"churn(?:ed|s)|"
        r"scrap(?:s|ped)|stopp?(?:ed|s) (?:working|using)|wound down|winding down|wind down|phas(?:e|es|ed|ing) out|"
        r"mov(?:ed|es|ing) (?:[^⟦.]{0,40}?)(?:away from|off)|(?:de )?ne (?:pas|plus) renouveler|"
        r"(?:decided|decides|chose|chosen|opted|opts|voted) not to renew|not to renew|not renewing|"

@@ -175,6 +175,8 @@ CUMULATIVE_BEFORE = re.compile(r"(?i)(?:au total|en tout|a total of|in total|cum
 # a customer that leaves for a rival of the company told of, or does the work itself
 TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
 IN_HOUSE = re.compile(r"(?i)in-house$|internalis")
+CHURNED = re.compile(r"(?i)churn")
+ROLLED_OUT = re.compile(r"⟦O\d+⟧(?:['’]s\s+(?:[\w\-]+\s+){0,3}?)?\s*out\b")
 # what a deal is worth, not what a company is valued at
 DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
                                r"(?:(?:about|around|some|roughly|nearly|up to|environ|près de|plus de|jusqu['’]à)\s+)?$")
@@ -836,7 +838,10 @@ class DocumentFacts:
             if not customer:
                 return None
             return [c for c in [self._contract(s, subjects[0], customer, start, lo, hi, True)] if c]
-        if PASSIVE_BEFORE.search(text_before):
+        rolled = re.match(r"(?i)roll", text)
+        if rolled and not text.lower().endswith("out ") and not ROLLED_OUT.match(s.abs.text, end):
+            return None  # "is rolling Tallowby out to": what is rolled out is the supplier's
+        if PASSIVE_BEFORE.search(text_before) and not rolled:
             supplier = subjects[0]
             customers = [c[0] for c in self._objects(s, end, hi, BY_BEFORE, {supplier})]
             if not customers:
@@ -1014,8 +1019,10 @@ class DocumentFacts:
                 objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
             supplier = objs[0][0] if objs else None
             if supplier is None and (re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their|our|notre|nos)\b",
-                                               textabs[end:end + 40]) or TO_A_RIVAL.search(text) or IN_HOUSE.search(text)):
-                # "a mis fin à son contrat", "est parti chez un concurrent": the company the document is about
+                                               textabs[end:end + 40]) or TO_A_RIVAL.search(text) or IN_HOUSE.search(text)
+                                     or CHURNED.match(text)):
+                # "a mis fin à son contrat", "est parti chez un concurrent", "Waitrose churned in January": the
+                # company the document is about
                 supplier = self.focus if self.focus not in customers else None
         out = []
         replacement = self._replacement(s, end, hi, {supplier, *customers}, bool(REPLACE_CUE.match(text)))

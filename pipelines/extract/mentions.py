@@ -25,6 +25,11 @@ from pipelines.normalise.amounts import MONEY_PATTERN, SPELLED_MONEY, parse_amou
 from pipelines.normalise.dates import DATE_PATTERN, parse_date
 from pipelines.reference import common_words, first_names, organization_aliases
 
+# the date pattern swallows a word that begins with a month's name so as to reject it ("en Mayer", and inside
+# "Aurélien Marchetti", "en Marchetti"): such a word is a name, not a date, and is left to the names' finder
+MONTH_IN_A_NAME = re.compile(r"(?i)\b(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
+                             r"octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|"
+                             r"august|september|october|november|december)[a-zà-öø-ÿ]+")
 PERCENT_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|pour ?cent|percent|per cent)", re.IGNORECASE)
 # Sentences before a cue, and after it, that facts may draw on (dates, investor lists, stakes).
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
@@ -235,7 +240,12 @@ def _value_mentions(text: str, money: list[str] | None, dates: list[str] | None,
                 found.append(Mention("percent", m.start(), m.end(), m.group(0),
                                      amount=float(m.group(1).replace(",", "."))))
     for start, end, value in _located(text, dates):
-        if value.strip() and not any(f.start < end and start < f.end for f in found):
+        if start and text[start - 1].isalnum():
+            # the pattern has no word boundary before its lead word: "Annonce mercredi" holds "ce mercredi"
+            cut = value.find(" ") + 1
+            start, value = start + cut, value[cut:] if cut else ""
+        if (value.strip() and not any(f.start < end and start < f.end for f in found)
+                and not MONTH_IN_A_NAME.search(value)):
             found.append(Mention("date", start, end, value))
     return found
 

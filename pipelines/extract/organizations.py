@@ -68,7 +68,7 @@ _ANAPHOR_NOUN = (
     r"spécialiste|concurrent|rival|insurer|retailer|lender|bank|carrier|airline|automaker|carmaker|manufacturer|"
     r"developer|maker|operator|conglomerate|assureur|banque|distributeur|enseigne|constructeur|opérateur|"
     r"mutuelle|coopérative|armateur|logisticien|industriel|group|groupe|giant|géant|chain|chaîne|brewer|"
-    r"brasseur|telco|utility)"
+    r"brasseur|telco|utility|designer|concepteur|fabricant|intégrateur|integrator|institution)"
 )
 _ANAPHOR_BODY = (
     # a space after the determiner, except after an elision: "Les start-up" (many) is not "Le" + "s start-up"
@@ -192,7 +192,9 @@ def span_filters(sentences: list[str]) -> list[SpanFilter]:
 
 def _is_person(words: list[str]) -> bool:
     names = first_names()
-    return len(words) >= 2 and words[0] in names and words[1][:1].isupper()
+    # "John Lewis Partnership", "Marie Curie Group": a first name that opens a firm's name
+    return (len(words) >= 2 and words[0] in names and words[1][:1].isupper()
+            and not _FIRM_TAIL.search(words[-1]))
 
 
 # "By Carys Pemberton · March 4, 2026", "Par Inès Varenne, à Lyon": a byline names the author, a person
@@ -282,6 +284,8 @@ def _strip_function_words(words: list[str]) -> list[str]:
 
 
 _NOT_NAME_OPENERS = NON_ORG_WORDS | PLACE_WORDS
+_TITLES = frozenset({"ceo", "cto", "cfo", "coo", "pdg", "dg", "chairman", "chairwoman", "founder", "cofounder",
+                     "co-founder", "fondateur", "fondatrice", "cofondateur", "cofondatrice"})
 _LEADING_ARTICLE = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )")
 _POSSESSIVE_PLACE = re.compile(r"['’]s$")
 _LOWER_PREFIX = re.compile(r"[a-z]{1,3}[A-Z]")
@@ -314,6 +318,11 @@ def _read_run(run: str) -> _Run | None:
     while len(words) > 1 and (_BASED.match(words[0]) or _POSSESSIVE_PLACE.search(words[0])):
         words = words[1:]
     kept = _strip_function_words(words)
+    # "Lumora CEO Aurélien Marchetti", "Kestrel PDG Jean Morel": a job title ends the firm's name, and the
+    # person after it is no part of it
+    title = next((i for i, w in enumerate(kept) if i and w.lower().strip(".") in _TITLES), None)
+    if title is not None:
+        kept = _strip_function_words(kept[:title])
     if not kept or not kept[0][:1].isupper() and not _LOWER_PREFIX.match(kept[0]):
         return None
     if all(w.lower() in NUMBER_WORDS or w.lower() in NON_ORG_WORDS or w.lower() in PLACE_WORDS
@@ -465,7 +474,8 @@ _START = operator.attrgetter("start")
 # in a word that ends names of funds or firms and the right side has two words or more; "Johnson and Johnson",
 # "Marks and Spencer" stay one.
 _COORDINATED = re.compile(r" (?:and|et) ")
-_FIRM_TAIL = re.compile(rf"(?:{INVESTOR_TAIL}|Labs?|Group|Groupe|Holdings?|Technologies|Systems|Robotics|Health|AI|IA)$")
+_FIRM_TAIL = re.compile(rf"(?:{INVESTOR_TAIL}|Labs?|Group|Groupe|Holdings?|Technologies|Systems|Robotics|Health|AI|IA|"
+                        r"Partnership|Foundation|Trust|Corporation|Company|Associates|Consulting)$")
 
 
 def _coordinated_names(name: str, known: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
