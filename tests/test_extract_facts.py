@@ -924,3 +924,14 @@ def test_names_beside_months_titles_and_first_names(sentence, names):
                         schema={"document_id": pl.Utf8, "text": pl.Utf8, "published_at": pl.Date})
     mentions = extract_all(docs)[1]
     assert mentions.filter(pl.col("mention_type") == "organization")["label"].to_list() == names
+
+
+@pytest.mark.parametrize("text", [
+    # money raised by going public, what a sector or a state spends, a law
+    "Introduite en Bourse en 2021, une opération qui lui avait permis de lever 6 millions d'euros, Calvane recule.",
+    "Calvane raised $80 million in its IPO on Nasdaq in 2021.",
+    "Les hôpitaux peinent à dégager des budgets d'investissement de 2 milliards d'euros.",
+    "The Clean Industry Act has pledged €20 billion of public and private investment by 2030.",
+])
+def test_listings_budgets_and_laws_are_no_rounds(text):
+    assert [f for f in facts_of(text) if f["fact_kind"] == "funding_round"] == []

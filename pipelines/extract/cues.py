@@ -166,9 +166,14 @@ CUES: tuple[Cue, ...] = (
 # "an investment bank", "un fonds d'investissement": the noun names a kind of firm, not an investment made
 FIRM_AFTER_INVESTMENT = re.compile(
     r"\s+(?:banks?|bankers?|banking|firms?|funds?|compan(?:y|ies)|managers?|advis[eo]rs?|vehicles?|arms?|"
-    r"committees?|grade)\b", re.IGNORECASE)
+    r"committees?|grade|budgets?|plans?|programmes?|programs?)\b", re.IGNORECASE)
+# "budgets d'investissement", "public and private investment": what a sector or a state spends, no deal
 FIRM_BEFORE_INVESTMENT = re.compile(
-    r"\b(?:banques?|banquiers?|fonds|sociétés?|conseils?|conseillers?|véhicules?)\s+d['’]$", re.IGNORECASE)
+    r"\b(?:banques?|banquiers?|fonds|sociétés?|conseils?|conseillers?|véhicules?|budgets?|plans?|programmes?)\s+d['’]$"
+    r"|\b(?:public|private|foreign|state|government)\s+(?:and\s+(?:public|private)\s+)?$", re.IGNORECASE)
+# money raised by going public is no funding round
+PUBLIC_LISTING = re.compile(r"(?i)\b(?:introdu(?:it|ite|ction) en bourse|entrée en bourse|IPO|initial public offering|"
+                            r"went public|going public|listing on)\b")
 
 # Words that make a statement hypothetical, planned, denied or negated: not a fact.
 HYPOTHETICAL = re.compile(

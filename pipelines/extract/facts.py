@@ -30,7 +30,7 @@ from pipelines.extract.abstract import Abstracted, Mention, abstract
 from pipelines.extract.cues import (
     COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, FIRM_AFTER_INVESTMENT, FIRM_BEFORE_INVESTMENT, Cue, DEAL_NOUN,
     HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE, MANY_DEALS_BEFORE, NEGATION, OBJECT_BEFORE,
-    PASSIVE_ADVERB_EN, PASSIVE_ADVERB_FR, REPORTED_AFTER, REPORTED_BEFORE, REVENUE_BEFORE, ROUND_LABEL,
+    PASSIVE_ADVERB_EN, PASSIVE_ADVERB_FR, PUBLIC_LISTING, REPORTED_AFTER, REPORTED_BEFORE, REVENUE_BEFORE, ROUND_LABEL,
     SOURCE_BEFORE, SUPPLIER_AFTER_AWARD, VALUATION_AFTER, VALUATION_BEFORE,
 )
 from pipelines.extract.organizations import INVESTOR_TAIL, SPEAKERS
@@ -557,6 +557,8 @@ class DocumentFacts:
     def _funding(self, s, company, investors, lead, start, amount=None, valuation=None) -> Candidate | None:
         if self._is_investor(company):
             return None  # a fund that is named is an investor; funds raising money are not funding rounds
+        if PUBLIC_LISTING.search(s.text):
+            return None  # "Introduit en Bourse en 2021, une opération qui lui avait permis de lever 6 M€"
         cand = Candidate("funding_round", company)
         for name in investors:
             if name != company:

@@ -284,6 +284,7 @@ def _strip_function_words(words: list[str]) -> list[str]:
 
 
 _NOT_NAME_OPENERS = NON_ORG_WORDS | PLACE_WORDS
+_LAW_TAILS = frozenset({"Act", "Directive", "Regulation", "Règlement", "Bill"})
 _TITLES = frozenset({"ceo", "cto", "cfo", "coo", "pdg", "dg", "chairman", "chairwoman", "founder", "cofounder",
                      "co-founder", "fondateur", "fondatrice", "cofondateur", "cofondatrice"})
 _LEADING_ARTICLE = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )")
@@ -323,6 +324,8 @@ def _read_run(run: str) -> _Run | None:
     title = next((i for i, w in enumerate(kept) if i and w.lower().strip(".") in _TITLES), None)
     if title is not None:
         kept = _strip_function_words(kept[:title])
+    if len(words) > 1 and words[-1] in _LAW_TAILS:
+        return None  # "the European Chips Act": a law, not a firm
     if not kept or not kept[0][:1].isupper() and not _LOWER_PREFIX.match(kept[0]):
         return None
     if all(w.lower() in NUMBER_WORDS or w.lower() in NON_ORG_WORDS or w.lower() in PLACE_WORDS

@@ -37,7 +37,7 @@ analysts analystes experts observers observateurs executives dirigeants official
 awarded awards award won selected selects picked picks chosen contract contracts deal deals agreement agreements
 alongside besides beyond despite following amid across against according within without through throughout
 towards toward via unlike regarding concerning outre parallèlement hormis
-act acts loi règlement directive crm erp hr rh drh dsi rse b2b b2c kpi roi esg iot co2 ghg ht ttc
+act acts loi règlement directive safe bsa crm erp hr rh drh dsi rse b2b b2c kpi roi esg iot co2 ghg ht ttc
 c'est c’est ce-sont voici
 """.split()) | frozenset()
 
