@@ -935,3 +935,48 @@ def test_names_beside_months_titles_and_first_names(sentence, names):
 ])
 def test_listings_budgets_and_laws_are_no_rounds(text):
     assert [f for f in facts_of(text) if f["fact_kind"] == "funding_round"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the contract is not renewed, told in the passive: its supplier named by "par"/"avec", its customer the clause's
+    # subject or the buyer told before
+    ("La Ville de Nantes a lancé un appel d'offres. Le marché exécuté par la société Calvane arrive à échéance le "
+     "30 juin et ne sera pas reconduit.", [("customer_loss", "Calvane", "Ville de Nantes")]),
+    ("Orange travaillait avec Calvane, dont le contrat n'a pas été renouvelé.", [("customer_loss", "Calvane", "Orange")]),
+    # a customer's leaving told in a clause: the one who tells, or a pronoun standing for the main clause's subject
+    ("Le titre de Calvane recule. L'éditeur a publié un communiqué indiquant que Orange ne renouvellerait pas le "
+     "contrat.",
+     [("customer_loss", "Calvane", "Orange")]),
+    ("Tesco notified Calvane in May that it was terminating the agreement.", [("customer_loss", "Calvane", "Tesco")]),
+    ("Tesco's decision to join shows that forecasting has moved from experiment to infrastructure.", []),
+    # a tender's lots listed with their winners: the buyer is the tender's
+    ("La commission d'appel d'offres de Nantes Métropole a décidé d'attribuer :\n"
+     "— le lot n° 2 à la société Calvane, pour un montant de 640 000 euros HT.",
+     [("contract", "Calvane", "Nantes Métropole")]),
+    # a hospital or a town named by a lowercase head and its place
+    ("Mardi, le centre hospitalier de Valenciennes a signé avec Calvane, une start-up rennaise, un contrat de "
+     "déploiement.", [("contract", "Calvane", "centre hospitalier de Valenciennes")]),
+])
+def test_non_renewals_told_in_clauses_lots_and_local_bodies(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 5, 20))
+            if f["fact_kind"] != "funding_round"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "l'institution" is the public body told last, not the supplier named after it
+    ("L'hôpital Necker n'a pas renouvelé le contrat qui le liait à Calvane. L'institution a choisi Nuvio.",
+     [("customer_loss", "Calvane", "hôpital Necker"), ("contract", "Nuvio", "hôpital Necker")]),
+    # "l'opérateur", a firm that buys, is the customer of the deal told just before, else that sentence's subject
+    ("Le titre de Calvane recule. Orange a signifié à Calvane qu'il ne renouvellerait pas le contrat. "
+     "L'opérateur a retenu à la place Nuvio.",
+     [("customer_loss", "Calvane", "Orange"), ("contract", "Nuvio", "Orange")]),
+    # a name whose "'s" is its own, before a verb
+    ("Calvane said Sainsbury's signed a two-year contract with it.", [("contract", "Calvane", "Sainsbury's")]),
+    # a party told as a customer buys again when it signs with another
+    ("Calvane results\n\nCalvane signed a five-year agreement with Tesco in 2025. Tesco later signed with Nuvio to "
+     "move its pricing.",
+     [("contract", "Calvane", "Tesco"), ("contract", "Nuvio", "Tesco")]),
+])
+def test_who_anaphors_stand_for_and_who_buys(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 5, 20))
+            if f["fact_kind"] != "funding_round"] == expected

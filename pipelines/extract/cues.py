@@ -91,7 +91,7 @@ CUES: tuple[Cue, ...] = (
     # ---- contracts: the customer awards or chooses
     _c("contract", "customer_awards",
        r"\b(?:attribue|a attribué|avait attribué|confie|a confié|commande|a commandé|a passé commande|"
-       r"notifie|a notifié|"
+       r"notifie\b|a notifié|"
        r"choisit|a choisi|choisi|sélectionne|a sélectionné|retient|a retenu|retenu|fait appel à|a fait appel à|"
        r"(?:a|ont|avait) confié|lui a confié|"
        r"(?:fit|a fait|avait fait) de (?=⟦)|"
@@ -107,6 +107,9 @@ CUES: tuple[Cue, ...] = (
        r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"
        r"\b(?:attribuée?s?|confiée?s?|notifiée?s?|awarded|granted)\s+(?:⟦D\d+⟧\s+)?(?:à|au|aux|to)\b|"
        r"\b(?:revient|reviennent|reviendra|échoit|échoient|went|goes|will go)\s+(?:à|au|aux|to)\b"),
+    # ---- contracts: a tender's lots listed with their winners ("— le lot n° 1 à la société Sirocca, pour ...")
+    _c("contract", "lot_to",
+       r"\blots?\s+(?:n°\s*|no\.?\s*|numéro\s*)?\d+\s+(?:à|au|to)\s+(?:la société |l['’]entreprise |la start-up )?(?=⟦)"),
     # ---- contracts: the customer renews or extends ("a renouvelé son contrat avec X", "extended its deal with X")
     _c("contract", "customer_renews",
        rf"\b(?:renouvel(?:le|lent)|{AUX_FR} renouvelé|reconduit|{AUX_FR} reconduit|prolong(?:e|ent)|"
@@ -151,6 +154,12 @@ CUES: tuple[Cue, ...] = (
        r"(?:est|sont) (?:partie?s?|allée?s?) chez|went (?:over )?to an? (?:rival|competitor)|"
        r"(?:moved|moves|brought|brings|took|takes) (?:its|their|the) [^⟦.]{0,40}?in-house|"
        r"(?:a|ont|avait) internalisé|internalise(?:nt)?)\b"),
+    # ---- customer losses: the contract is not renewed, told in the passive ("le marché exécuté par X ne sera
+    # pas reconduit", "the contract with X will not be renewed")
+    _c("customer_loss", "contract_not_renewed",
+       r"\b(?:ne (?:sera|seront|serait|seraient|sont|est) pas|n['’](?:a|ont) pas été|n['’]est pas|n['’]a pas été)\s+"
+       r"(?:reconduite?s?|renouvelée?s?|prolongée?s?)|"
+       r"\b(?:will|would|is|was|has|have|had) not (?:be |been |being )?(?:renewed|extended)\b|won['’]t be renewed"),
     _c("customer_loss", "supplier_loses",
        r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
        r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"

@@ -176,6 +176,10 @@ CUMULATIVE_BEFORE = re.compile(r"(?i)(?:au total|en tout|a total of|in total|cum
 TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
 IN_HOUSE = re.compile(r"(?i)in-house$|internalis")
 CHURNED = re.compile(r"(?i)churn")
+# a customer's leaving told in a clause of its own: "indiquant que X ne renouvellerait pas", "notified X that it was
+# terminating"; group 1: a pronoun stands for the subject of the main clause
+TOLD_THAT = re.compile(r"(?i)\b(?:que|qu['’]|that)\s*(?:(il|elle|it|they|ils|elles)\s+|⟦[OA]\d+⟧\s+)?"
+                       r"(?:[^\s⟦]+\s+){0,3}$")
 ROLLED_OUT = re.compile(r"⟦O\d+⟧(?:['’]s\s+(?:[\w\-]+\s+){0,3}?)?\s*out\b")
 # what a deal is worth, not what a company is valued at
 DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
@@ -184,6 +188,8 @@ DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d
 BUYER_ANAPHOR = re.compile(r"(?i)\b(?:group|groupe|giant|géant|chain|chaîne|brewer|brasseur|telco|utility|bank|banque|"
                            r"insurer|assureur|retailer|airline|carrier|automaker|carmaker|mutuelle|enseigne|"
                            r"distributeur|opérateur|operator|conglomerate|armateur|logisticien|industriel|constructeur)s?$")
+# anaphors that name a public body or a hospital: they stand for the public body told last
+PUBLIC_ANAPHOR = re.compile(r"(?i)\b(?:institution|hôpital|hospital|établissement|collectivité)s?$")
 # a contract's end still to come: "which expires in June", "qui arrive à échéance le 30 juin"
 COMING_END_BEFORE = re.compile(r"(?i)\b(?:expires|will expire|runs out|will run out|ends|will end|"
                                r"arrive à échéance|arrivera à échéance|prend fin|prendra fin|s['’]achève|"
@@ -285,7 +291,21 @@ class DocumentFacts:
         if m.mention_type == "anaphor":
             if m.text.lower() in SPEAKERS:  # "nous avons signé": the company that speaks, the document's
                 return self.focus if self.focus not in exclude else None
+            if PUBLIC_ANAPHOR.search(m.text):
+                body = self._public_antecedent(s, m.start, exclude)
+                if body:
+                    return body
             return self._antecedent(s, m.start, exclude, buyers_too=bool(BUYER_ANAPHOR.search(m.text)))
+        return None
+
+    def _public_antecedent(self, s: SentenceView, before: int, exclude: set[str]) -> str | None:
+        """"L'institution", "l'hôpital": the public body named last, in this sentence or the few before."""
+        for prev in reversed([x for x in self.sentences if x.index <= s.index][-4:]):
+            for m in reversed(prev.abs.mentions):
+                if (m.mention_type == "organization" and m.label and m.label not in exclude
+                        and (prev is not s or m.start < before)
+                        and (m.org_type == "public_body" or PUBLIC_WORDS.search(m.label))):
+                    return m.label
         return None
 
     def _antecedent(self, s: SentenceView, before: int, exclude: set[str], complements: bool = False,
@@ -307,8 +327,14 @@ class DocumentFacts:
         others = {name for c in self.candidates for name in c.investors} | ({
             c.counterparty for c in self.candidates if c.counterparty and c.counterparty not in subjects}
             if not buyers_too else set())
+        customers = {c.counterparty for c in self.candidates if c.kind != "funding_round"} if buyers_too else set()
         for prev in reversed([x for x in self.sentences if x.index < s.index][-6:]):
-            for m in reversed(prev.abs.mentions):
+            # "l'opérateur", "le distributeur": a firm that buys; the customer of a deal the sentence before told,
+            # else that sentence's subject
+            ordered = reversed(prev.abs.mentions)
+            if buyers_too:
+                ordered = sorted(prev.abs.mentions, key=lambda m: m.label not in customers)
+            for m in ordered:
                 if usable(m) and m.label not in others and not _quoted(prev.text, m.start):
                     return m.label
                 if m.mention_type == "anaphor" and m.text.lower() not in SPEAKERS:
@@ -794,6 +820,8 @@ class DocumentFacts:
         told = self._told_roles(subject, partner)
         if told is not None:
             return told
+        if self._told_as_customer(subject) and not self._told_as_customer(partner):
+            return True  # "Ashgrove signed with Fenlark [...]. Ashgrove had signed with Guidewire": it buys again
         if usually is not None:
             return usually
         return partner == self.focus and subject != self.focus
@@ -821,6 +849,10 @@ class DocumentFacts:
             if same(c.subject, subject) and same(c.counterparty, partner):
                 return False
         return None
+
+    def _told_as_customer(self, name: str) -> bool:
+        """Whether a contract or a loss told earlier in the document had `name` as its customer."""
+        return any(c.kind != "funding_round" and c.counterparty == name for c in self.candidates)
 
     def _is_public(self, s: SentenceView, name: str) -> bool:
         for sv in self.sentences:
@@ -920,6 +952,16 @@ class DocumentFacts:
             return None
         return [c for c in [self._contract(s, supplier, buyer, start, lo, hi, False)] if c]
 
+    def _voice_lot_to(self, s, lo, hi, start, end, text):
+        """A tender's lots listed with their winners: "— le lot n° 1 à la société Sirocca, pour un montant de ...";
+        the buyer is the tender's, told before."""
+        suppliers = self._objects(s, end, min(hi, end + 4), re.compile(r"(?:)"), set(), window=0)[:1]
+        if not suppliers:
+            return None
+        supplier = suppliers[0][0]
+        buyer = self._earlier_buyer(s, supplier)
+        return [c for c in [self._contract(s, supplier, buyer, start, lo, hi, False)] if c]
+
     def _earlier_buyer(self, s: SentenceView, supplier: str) -> str | None:
         """The buyer of a tender told before: the owner of a tender in the paragraph ("l'accord-cadre de la Caisse
         des Dépôts"), else the last public body named in the sentences before, else the company the document is
@@ -933,6 +975,8 @@ class DocumentFacts:
                 name = prev.abs.mentions[int(owner.group(1))].label
                 if name and name != supplier:
                     return name
+        if self.focus and self.focus != supplier and self._is_public(s, self.focus):
+            return self.focus  # a council's deliberation, a ministry's notice: the body that speaks buys
         for prev in reversed(earlier[:-1]):
             for m in reversed(prev.abs.mentions):
                 if (m.mention_type == "organization" and m.label and m.label != supplier
@@ -1020,6 +1064,19 @@ class DocumentFacts:
             if not objs:
                 objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
             supplier = objs[0][0] if objs else None
+            told = (TOLD_THAT.search(textabs, lo, start)
+                    if supplier is None and CONTRACT_WORDS.search(textabs, end, min(hi, end + 40)) else None)
+            if told:
+                # "Dorsalis a publié un communiqué indiquant que Bouygues Telecom ne renouvellerait pas le contrat",
+                # "Bouygues Telecom a signifié à Dorsalis qu'il ne renouvellerait pas": the customer told the supplier,
+                # or the supplier told of the customer; a pronoun after "que" is the teller
+                before = [self._org_name(s, idx, set()) for idx, _, _ in self._placeholders(s, lo, told.start(), "OA")]
+                before = [name for name in before if name]
+                if told.group(1) and before:
+                    customers = [before[0]]
+                    before = before[1:]
+                others = [name for name in before if name not in customers]
+                supplier = others[-1] if others else None
             if supplier is None and (re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their|our|notre|nos)\b",
                                                textabs[end:end + 40]) or TO_A_RIVAL.search(text) or IN_HOUSE.search(text)
                                      or CHURNED.match(text)):
@@ -1039,6 +1096,37 @@ class DocumentFacts:
                     # "switched from OpenAI to Anthropic": the customer now buys from the replacement
                     out.append(self._contract(s, replacement, customer, start, lo, hi, False))
         return [c for c in out if c]
+
+    def _voice_contract_not_renewed(self, s, lo, hi, start, end, text):
+        """"Le marché exécuté par Lumacité ne sera pas reconduit", "the contract with Notalis will not be renewed":
+        the contract is the subject; its supplier is named by "par"/"by"/"avec"/"with" before the cue, its customer
+        by "de"/"of" (else the buyer told before)."""
+        textabs = s.abs.text
+        if not CONTRACT_WORDS.search(textabs, lo, start):
+            return None
+        supplier = customer = None
+        for idx, ps, _ in self._placeholders(s, lo, start, "OA"):
+            name = self._org_name(s, idx, set())
+            before = textabs[max(lo, ps - 30):ps]
+            if name and re.search(r"(?i)\b(?:par|by|avec|with|auprès de)\s+(?:(?:la|le|l['’]|the)\s*)?"
+                                  r"(?:(?:société|entreprise|start-up|firm|company)\s+)?$", before):
+                supplier = supplier or name
+            elif name and re.search(r"(?i)(?:\bde|\bd['’]|\bdu|\bof)\s*(?:(?:la|le|l['’]|the)\s*)?$", before):
+                customer = customer or name
+        if supplier is None:
+            return None
+        if not customer:
+            # "RTE travaillait avec Quadrille, dont le contrat n'a pas été reconduit": the clause's subject
+            subjects, _ = self._subjects(s, lo, start, {supplier})
+            customer = subjects[0] if subjects else None
+        customer = customer if customer and customer != supplier else self._earlier_buyer(s, supplier)
+        if not customer or customer == supplier:
+            return None
+        cand = Candidate("customer_loss", supplier, customer)
+        cand.amount = self._at_stake(s, lo, hi)
+        cand.date = _coming_end(s, self._date(s, start))
+        cand.description = s.text[:300]
+        return [cand]
 
     def _voice_customer_cuts(self, s, lo, hi, start, end, text):
         """"Aviva cut the number of its Notalis licences by half": a loss only when what is cut is the business

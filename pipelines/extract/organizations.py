@@ -62,13 +62,25 @@ _PUBLIC_BODY = re.compile(
     rf"(?:(?: et | and | de la | de l['’]| des | du | de | d['’]| of the | of | for | aux | à la | )[{UPPER}][\w'’\-]*){{0,5}}"
 )
 
+# Local public bodies and hospitals, named by a lowercase head and their place: "le centre hospitalier de
+# Valenciennes", "la ville de Lyon", "la région Bretagne", "le conseil départemental du Nord", "l'hôpital Necker"
+_LOCAL_HEAD = (
+    r"(?:[Cc]entre hospitalier(?: universitaire| régional(?: universitaire)?| intercommunal| départemental)?|"
+    r"[Gg]roupe hospitalier|[Hh]ôpital|[Vv]ille|[Mm]airie|[Cc]ommune|[Mm]étropole|[Cc]ommunauté (?:urbaine|"
+    r"d['’]agglomération|de communes)|[Dd]épartement|[Rr]égion|[Cc]onseil (?:départemental|régional|municipal))"
+)
+_LOCAL_BODY = re.compile(
+    rf"(?<![\w])(?:[Ll]e |[Ll]a |[Ll]['’])?{_LOCAL_HEAD} (?:de la |de l['’]|des |du |de |d['’])?"
+    rf"[{UPPER}][\w'’]*(?:(?:-(?:de|du|des|la|le|les|sur|en|et)-|-| | sur | en )[{UPPER}][\w'’]*){{0,3}}"
+)
+
 _ANAPHOR_NOUN = (
     r"(?:start-?up|startup|scale-?up|jeune pousse|pépite|entreprise|"
     r"société|firme|company|firm|fournisseur|supplier|vendor|provider|prestataire|éditeur|hébergeur|licorne|unicorn|"
     r"spécialiste|concurrent|rival|insurer|retailer|lender|bank|carrier|airline|automaker|carmaker|manufacturer|"
     r"developer|maker|operator|conglomerate|assureur|banque|distributeur|enseigne|constructeur|opérateur|"
     r"mutuelle|coopérative|armateur|logisticien|industriel|group|groupe|giant|géant|chain|chaîne|brewer|"
-    r"brasseur|telco|utility|designer|concepteur|fabricant|intégrateur|integrator|institution)"
+    r"brasseur|telco|utility|designer|concepteur|fabricant|intégrateur|integrator|institution|hôpital|hospital|établissement|collectivité)"
 )
 _ANAPHOR_BODY = (
     # a space after the determiner, except after an elision: "Les start-up" (many) is not "Le" + "s start-up"
@@ -173,7 +185,8 @@ def _filter_patterns() -> tuple[str, str, str]:
     speakers = (r"(?:nous (?:avons|venons|sommes)|vous (?:avez|venez|êtes)|we(?: have|['’]ve| had| just)? "
                 r"(?:signed|raised|closed|secured|won|lost|landed|been|chosen)|on (?:a|avait|vient d['’]|vient de) ?"
                 r"(?:bouclé|levé|signé|perdu|remporté|décroché|finalisé|obtenu|conclu|lever|boucler|signer))")
-    return aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD, "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers + ")"
+    return (aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD + "|" + _LOCAL_HEAD,
+            "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers + ")")
 
 
 # Whether the alias, public-body and anaphor patterns can match a sentence at all.
@@ -275,8 +288,10 @@ def _is_byline(sentence: str, offset: int, name: str) -> bool:
 
 
 def _strip_function_words(words: list[str]) -> list[str]:
-    """Drop leading and trailing words that cannot be part of a name (sentence-initial 'Le', 'En'...)."""
-    while words and words[0].lower().strip(".'’") in _NOT_NAME_OPENERS:
+    """Drop leading and trailing words that cannot be part of a name (sentence-initial 'Le', 'En'...).
+    A place before a local body's noun stays: "Rennes Métropole", "Toulouse Métropole"."""
+    while words and words[0].lower().strip(".'’") in _NOT_NAME_OPENERS and not (
+            len(words) > 1 and words[1] in _LOCAL_BODY_TAILS and words[0].lower() in PLACE_WORDS):
         words = words[1:]
     while len(words) > 1 and words[-1].lower().strip(".'’") in NON_ORG_WORDS and words[-1] not in _NAME_TAILS:
         words = words[:-1]
@@ -284,6 +299,7 @@ def _strip_function_words(words: list[str]) -> list[str]:
 
 
 _NOT_NAME_OPENERS = NON_ORG_WORDS | PLACE_WORDS
+_LOCAL_BODY_TAILS = frozenset({"Métropole", "Metropole", "Agglomération", "Agglo", "Habitat", "Communauté"})
 _LAW_TAILS = frozenset({"Act", "Directive", "Regulation", "Règlement", "Bill"})
 _TITLES = frozenset({"ceo", "cto", "cfo", "coo", "pdg", "dg", "chairman", "chairwoman", "founder", "cofounder",
                      "co-founder", "fondateur", "fondatrice", "cofondateur", "cofondatrice"})
@@ -291,6 +307,10 @@ _LEADING_ARTICLE = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )")
 _POSSESSIVE_PLACE = re.compile(r"['’]s$")
 _LOWER_PREFIX = re.compile(r"[a-z]{1,3}[A-Z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# a verb right after "X's": the "'s" belongs to the name ("Sainsbury's signed"), no possessive
+_VERB_AFTER_POSSESSIVE = re.compile(
+    r"\s+(?:has|have|had|is|was|will|would|said|says|signed|signs|chose|chooses|picked|selected|awarded|dropped|"
+    r"renewed|extended|ended|switched|agreed|announced|became|joined|opted|rolled|deployed|moved|replaced|churned)\b")
 
 
 class _Run(NamedTuple):
@@ -434,6 +454,13 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             if _BARE_LOWERCASE_HEAD.fullmatch(name):
                 continue  # "an office in New York", "sa direction des données": a common noun, no body's name
             add(Span(start, m.end(), name, "organization", name, "public_body" if _is_public_body(name) else ""))
+        for m in _LOCAL_BODY.finditer(sentence):
+            if sentence.endswith(("en ", "in "), 0, m.start()):
+                continue  # "un bureau en région Bretagne": a place
+            lead = _LEADING_ARTICLE.match(m.group(0))
+            start = m.start() + (lead.end() if lead else 0)
+            name = sentence[start:m.end()]
+            add(Span(start, m.end(), name, "organization", name, "public_body"))
     if may_anaphor:
         for m in _ANAPHOR.finditer(sentence):
             if any(taken[m.start():m.end()]) or _begins_a_name(sentence, m) or _GROUP_OF.match(sentence, m.start()):
@@ -461,10 +488,13 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         if (offset <= 16 and _is_byline(sentence, offset, name)) or _told_as_person(sentence, offset, name):
             add(Span(offset, offset + len(name), name, "person", None))
             continue
-        for part_offset, part in _coordinated_names(run.organization, known_words):
+        organization, clean = run.organization, run.clean
+        if organization != name and _VERB_AFTER_POSSESSIVE.match(sentence, offset + len(name)):
+            organization = clean = name  # "Sainsbury's signed", "McDonald's has chosen": the "'s" is the name's own
+        for part_offset, part in _coordinated_names(organization, known_words):
             start = offset + part_offset
-            add(Span(start, start + len(part), part, "organization", _LEGAL_TAIL.sub("", part) if part != run.organization
-                     else run.clean, "company" if firm else ""))
+            add(Span(start, start + len(part), part, "organization", _LEGAL_TAIL.sub("", part) if part != organization
+                     else clean, "company" if firm else ""))
     if len(spans) < 2:
         return spans
     spans.sort(key=_START)
