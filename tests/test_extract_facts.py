@@ -980,3 +980,27 @@ def test_non_renewals_told_in_clauses_lots_and_local_bodies(text, expected):
 def test_who_anaphors_stand_for_and_who_buys(text, expected):
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 5, 20))
             if f["fact_kind"] != "funding_round"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X's GPU cloud": what follows the possessive names nobody, X is the supplier; the workloads moved go to the rival
+    ("Nuvio results\n\nNuvio said Booking.com stopped using Calvane's GPU cloud in January and moved those "
+     "workloads to Google Cloud.",
+     [("customer_loss", "Calvane", "Booking.com"), ("contract", "Google Cloud", "Booking.com")]),
+    # the round its company told: "the Series A Ionwell announced", not the founder named before
+    ("We met Ionwell founder Rosa Lindqvist. She says the $30 million Series A Ionwell announced in December, led by "
+     "Plural, was oversubscribed.", [("funding_round", "Ionwell", None)]),
+])
+def test_possessives_before_common_nouns_and_rounds_told_by_their_company(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
+            for f in facts_of(text, dt.date(2026, 5, 20))] == expected
+
+
+def test_the_items_of_a_list_take_the_date_of_the_line_that_opens_it():
+    text = ("Rennes Métropole\n\nRéunie le 11 février 2026, la commission d'appel d'offres a décidé d'attribuer :\n"
+            "— le lot n° 1 à la société Calvane, pour un montant de 1 874 500 euros HT ;\n"
+            "— le lot n° 2 à la société Nuvio, pour un montant de 640 000 euros HT.")
+    assert [(f["subject_name"], f["counterparty_name"], f["amount"], f["event_date"])
+            for f in facts_of(text, dt.date(2026, 5, 20))] == [
+        ("Calvane", "Rennes Métropole", 1874500.0, dt.date(2026, 2, 11)),
+        ("Nuvio", "Rennes Métropole", 640000.0, dt.date(2026, 2, 11))]

@@ -47,7 +47,8 @@ CONJUNCTION_GAP = re.compile(r"^\s*,?\s*(?:et|and|ou|or|&)\s*$")
 SUBJECT_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…|,\s*et|,\s*and)\s*$")
 PUBLIC_WORDS = re.compile(r"(?i)\b(?:army|navy|air force|marines|ministère|ministry|department|gouvernement|government|"
                           r"agence|agency|commission|armée|armées|pentagon|pentagone|dod|nhs|ville|city|région|region|"
-                          r"état|state|county|council|conseil|hôpital|hospital|university|université)\b")
+                          r"état|state|county|council|conseil|hôpital|hospital|university|université|métropole|metropole|"
+                          r"département|commune|mairie|préfecture|collectivité|agglomération)\b")
 CONTRACT_WORDS = re.compile(r"(?i)\b(?:contrats?|contracts?|marchés?|appels? d['’]offres|tenders?|deals?|orders?|commandes?|"
                             r"providers?|fournisseurs?|partenaires?|partners?|licen[cs]es?|contrat-cadre|"
                             r"programmes?|programs?|accords?|agreements?|partenariats?|partnerships?|licen[cs]es?|"
@@ -75,6 +76,9 @@ APPOSITION_SUBJECT = re.compile(r"(?i)\W*(?:(?:and|but|et|mais|or|ou)\s+)?(⟦[O
 # "**Sylvestre IA** (Montpellier), qui ... lève": a name in parentheses after another is its place or ticker
 IN_PARENTHESES_AFTER_NAME = re.compile(r"⟧[*_\s]*\(\s*$")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
+LIST_ITEM = re.compile(r"\s*(?:[—–•*-]|\d+[.)])\s")
+ROUND_TOLD_BY = re.compile(r"\s*⟦[OA](\d+)⟧\s+(?:announced|closed|raised|secured|completed|unveiled|"
+                           r"a annoncée?|a bouclée?|a levée?|a finalisée?)\b", re.IGNORECASE)
 ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
 # "an agreement signed in June": "signed" right after the agreement is a participle, not a signer's verb
 SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|contract|deal|accord|contrat|partenariat|partnership)\s*$")
@@ -478,6 +482,16 @@ class DocumentFacts:
                 best = (rank, mention)
         if best:
             return best[1]
+        # an item of a list dated by the line that opens it ("Réunie le 11 février, la commission a décidé
+        # d'attribuer :" then "— le lot n° 1 à ...", "— le lot n° 2 à ...")
+        index = s.index - 1
+        while index >= 0 and (other := self.by_index.get(index)) is not None and other.paragraph == s.paragraph:
+            if other.text.rstrip().endswith(":"):
+                return next((m for m in other.abs.mentions if m.mention_type == "date" and m.date_value is not None),
+                            None)
+            if not LIST_ITEM.match(other.text) or s.index - index > 8:
+                break
+            index -= 1
         # "Dans le cadre de l'accord annoncé en juin 2025, ...": a neighbour that dates the deal
         for offset in (1, -1, 2, -2):
             other = self.by_index.get(s.index + offset)
@@ -663,8 +677,11 @@ class DocumentFacts:
     def _voice_round_noun(self, s, lo, hi, start, end, text):
         after = self._objects(s, end, min(hi, end + 40), ROUND_OWNER_GAP, set(), window=40)
         after = [a for a in after if ROUND_OWNER_GAP.search(s.abs.text[end:a[1]])]
+        told_by = ROUND_TOLD_BY.match(s.abs.text, end, hi)
         if after:
             company = after[0][0]
+        elif told_by and (owner := self._org_name(s, int(told_by.group(1)), set())):
+            company = owner  # "the $30 million Series A Ionwell announced in December": the round its company told
         else:
             subjects, _ = self._subjects(s, lo, start, set())
             # "..., then a $22 million Series A led by Sequoia": the company of the round this sentence told first

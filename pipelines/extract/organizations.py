@@ -287,6 +287,11 @@ def _is_byline(sentence: str, offset: int, name: str) -> bool:
             and bool(_BYLINE_END.match(sentence, offset + len(name))))
 
 
+def _not_a_name_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in NON_ORG_WORDS or lower in NUMBER_WORDS or lower in PLACE_WORDS or lower in REGION_WORDS
+
+
 def _strip_function_words(words: list[str]) -> list[str]:
     """Drop leading and trailing words that cannot be part of a name (sentence-initial 'Le', 'En'...).
     A place before a local body's noun stays: "Rennes Métropole", "Toulouse Métropole"."""
@@ -337,6 +342,9 @@ def _read_run(run: str) -> _Run | None:
     words = text.split(" ")
     # "London-based Halden AI", "Berlin's Kontext AI": the place is not part of the name
     while len(words) > 1 and (_BASED.match(words[0]) or _POSSESSIVE_PLACE.search(words[0])):
+        if not _BASED.match(words[0]) and all(_not_a_name_word(w) for w in words[1:]):
+            words = words[:1]  # "Kevara's GPU cloud": what follows the possessive names nobody, Kevara is the name
+            break
         words = words[1:]
     kept = _strip_function_words(words)
     # "Lumora CEO Aurélien Marchetti", "Kestrel PDG Jean Morel": a job title ends the firm's name, and the
