@@ -1004,3 +1004,32 @@ def test_the_items_of_a_list_take_the_date_of_the_line_that_opens_it():
             for f in facts_of(text, dt.date(2026, 5, 20))] == [
         ("Calvane", "Rennes Métropole", 1874500.0, dt.date(2026, 2, 11)),
         ("Nuvio", "Rennes Métropole", 640000.0, dt.date(2026, 2, 11))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a customer that uses, deploys or equips itself with the supplier's product
+    ("Danone now uses Calvane's software in 12 plants.", [("contract", "Calvane", "Danone")]),
+    ("Le groupe Danone utilise désormais le logiciel de Calvane dans 12 usines.", [("contract", "Calvane", "Danone")]),
+    ("La SNCF s'équipe de la solution de Calvane pour ses gares.", [("contract", "Calvane", "SNCF")]),
+    ("Calvane's software is now used by Danone in 12 plants.", [("contract", "Calvane", "Danone")]),
+    ("Calvane uses Nvidia GPUs to train its models.", []),
+    # a supplier that equips, supplies, deploys at, or lands a customer
+    ("Calvane équipe désormais les 3 000 gares de la SNCF.", [("contract", "Calvane", "SNCF")]),
+    ("Under the deal, Calvane will supply Tesco with demand forecasts.", [("contract", "Calvane", "Tesco")]),
+    ("Calvane déploie sa plateforme chez Michelin.", [("contract", "Calvane", "Michelin")]),
+    ("Calvane lands Unilever as a customer.", [("contract", "Calvane", "Unilever")]),
+    ("Calvane won Best Startup at VivaTech.", []),
+    ("Unilever is Calvane's largest customer.", [("contract", "Calvane", "Unilever")]),
+    ("Calvane est attributaire du marché de la Ville de Lyon.", [("contract", "Calvane", "Ville de Lyon")]),
+    ("Airbus renouvelle sa confiance à Calvane pour trois ans.", [("contract", "Calvane", "Airbus")]),
+    # a customer that no longer works with the supplier, or whose contract was ended
+    ("Renault ne fait plus appel à Calvane depuis janvier.", [("customer_loss", "Calvane", "Renault")]),
+    ("Renault no longer uses Calvane.", [("customer_loss", "Calvane", "Renault")]),
+    ("Calvane's contract with Renault was terminated in March.", [("customer_loss", "Calvane", "Renault")]),
+    # "sa solution": the supplier of the deal just told with that customer
+    ("Orange est cité partout. Orange, Orange, Orange. Nuvio perd Groupama. Depuis janvier, Groupama n'utilise plus "
+     "sa solution.", [("customer_loss", "Nuvio", "Groupama"), ("customer_loss", "Nuvio", "Groupama")]),
+])
+def test_customers_that_use_and_stop_using(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 5, 20))
+            if f["fact_kind"] != "funding_round"] == expected

@@ -70,11 +70,26 @@ CUES: tuple[Cue, ...] = (
        r"secured? an? (?:[^⟦.]|⟦M\d+⟧){0,30}?(?:contract|deal|order)|"
        r"(?:lands?|landed|bag(?:s|ged)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)) an? (?:[^⟦.]|⟦M\d+⟧){0,30}?"
        r"(?:contract|deal|order)|"
-       r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply)\b"),
+       r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply|(?:est|a été|sont) (?:l['’])?attributaires?)\b"),
     # ---- contracts: the supplier serves the customer named right after the cue
     _c("contract", "supplier_serves",
-       r"\b(?:(?:will|to) provide|provides|deploy(?:s|ed)? [^⟦.]{0,30}?(?:at|across)|(?:will |to )?equip(?:s|ped)?) (?=⟦)|"
-       r"\b(?:fournit|fournissent|fournira|fourniront|livrera|livreront)\b"),
+       r"\b(?:(?:will|to) provide|provides|deploy(?:s|ed)? [^⟦.]{0,30}?(?:at|across)|(?:will |to )?equip(?:s|ped)?|"
+       r"(?:will |to )?suppl(?:y|ies|ied)|déploie(?:nt)? [^⟦.]{0,30}?chez|a déployé [^⟦.]{0,30}?chez|"
+       r"lands?|landed|wins?|won|adds?|added) (?=⟦)|"
+       r"\b(?:fournit|fournissent|fournira|fourniront|livrera|livreront)\b|"
+       # "Calvane équipe désormais les 3 000 gares de la SNCF": the customer owns what is equipped
+       r"\b(?:équipe(?:nt)?|a équipé|équipera) (?:désormais |déjà )?(?:les?|la|l['’]|des) [^⟦.]{0,40}?(?:de la |de l['’]|de |d['’]|du |des )(?=⟦)"),
+    # ---- contracts: the customer uses the supplier's product ("Danone uses Calvane's software", "Michelin déploie
+    # la plateforme de Calvane", "La SNCF s'équipe de la solution de Calvane")
+    _c("contract", "customer_uses",
+       r"\b(?:uses|is using|are using|use|(?:has|have) (?:adopted|deployed)|adopted|adopts|deploys|deployed|"
+       r"utilise(?:nt)?|a adopté|ont adopté|adopte(?:nt)?|déploie(?:nt)?|a déployé|ont déployé|"
+       r"s['’]équipe(?:nt)?|s['’]est équipée?|se sont équipée?s) "
+       r"(?:désormais |now |already |déjà )?(?:(?:the |la |le |les |l['’]|de la |du |des |de l['’])?"
+       r"(?:[\w\-]+ ){0,2}?(?:platform|software|solution|tool|technology|system|assistant|app|plateforme|logiciel|"
+       r"outil|technologie|système|application)s? (?:de |d['’]|du |of |from )|(?=⟦))"),
+    _c("contract", "used_by",
+       r"\b(?:is|are) (?:now |already )?(?:used|deployed) by (?=⟦)|est (?:désormais |déjà )?(?:utilisée?|déployée?) par (?=⟦)"),
     _c("contract", "signs",
        rf"\b(?:signe|{AUX_FR} signé|vient de signer|a conclu|conclut|"
        r"sign(?:s|ed)|ink(?:s|ed)|struck|strikes|"
@@ -118,6 +133,8 @@ CUES: tuple[Cue, ...] = (
        r"renew(?:s|ed)?|extend(?:s|ed)?|expand(?:s|ed)?|broaden(?:s|ed)?)\b"),
     # ---- contracts: the customer has become one ("Maersk is now a Harbordyne customer", "est désormais cliente de X")
     _c("contract", "becomes_customer",
+       # "Unilever is Calvane's largest customer"
+       r"\b(?:is|are)\s+(?:the\s+)?⟦O\d+⟧['’]s\s+(?:[\w-]+\s+){0,2}(?:customer|client)s?\b|"
        r"\b(?:is now|are now|has become|have become|became|becomes|est désormais|sont désormais|est devenue?|"
        r"sont devenue?s|devient|deviennent)\s+(?:an?\s+|the\s+|une?\s+|la\s+|le\s+)?"
        r"(?:(?:⟦O\d+⟧(?:['’]s)?|[\w-]+)\s+){0,3}(?:customer|client|cliente)s?\b"),
@@ -153,13 +170,18 @@ CUES: tuple[Cue, ...] = (
        r"se passer (?:des services )?(?:de|d['’])|(?:s['’]est|se sont) passée?s? (?:des services )?(?:de|d['’])|"
        r"(?:est|sont) (?:partie?s?|allée?s?) chez|went (?:over )?to an? (?:rival|competitor)|"
        r"(?:moved|moves|brought|brings|took|takes) (?:its|their|the) [^⟦.]{0,40}?in-house|"
-       r"(?:a|ont|avait) internalisé|internalise(?:nt)?)\b"),
+       r"(?:a|ont|avait) internalisé|internalise(?:nt)?|ne fai(?:t|sai(?:t|ent)|ont) plus appel à|"
+       r"n['’]utilis(?:e|ent|ait|aient) plus|ne travaill(?:e|ent|ait|aient) plus avec|"
+       r"no longer (?:uses|works with|use|work with|relies on)|(?:has|have) stopped working with)\b"),
     # ---- customer losses: the contract is not renewed, told in the passive ("le marché exécuté par X ne sera
     # pas reconduit", "the contract with X will not be renewed")
     _c("customer_loss", "contract_not_renewed",
        r"\b(?:ne (?:sera|seront|serait|seraient|sont|est) pas|n['’](?:a|ont) pas été|n['’]est pas|n['’]a pas été)\s+"
        r"(?:reconduite?s?|renouvelée?s?|prolongée?s?)|"
-       r"\b(?:will|would|is|was|has|have|had) not (?:be |been |being )?(?:renewed|extended)\b|won['’]t be renewed"),
+       r"\b(?:will|would|is|was|has|have|had) not (?:be |been |being )?(?:renewed|extended)\b|won['’]t be renewed|"
+       # ended by either side: "le contrat entre X et Y a été résilié", "X's contract with Y was terminated"
+       r"\b(?:a été|ont été|avait été) (?:résiliée?s?|rompue?s?|dénoncée?s?)|"
+       r"\b(?:was|were|has been|had been) (?:terminated|cancell?ed|ended)\b"),
     _c("customer_loss", "supplier_loses",
        r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
        r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"

@@ -180,6 +180,16 @@ CUMULATIVE_BEFORE = re.compile(r"(?i)(?:au total|en tout|a total of|in total|cum
 TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
 IN_HOUSE = re.compile(r"(?i)in-house$|internalis")
 CHURNED = re.compile(r"(?i)churn")
+# a contract told by both its parties, neither's role said: "X's contract with Y", "le contrat entre X et Y"
+BETWEEN_PARTIES = re.compile(r"(?i)⟦O\d+⟧['’]s\s+(?:[\w\-]+\s+){0,2}(?:contract|agreement|deal)\s+with\b|"
+                             r"\b(?:entre|between)\s+(?:(?:la|le|l['’]|the)\s*)?⟦|"
+                             r"\b(?:contrat|accord|marché)\s+(?:de|du|d['’])\s*(?:(?:la|le|l['’])\s*)?⟦O\d+⟧\s+avec\b")
+# "landed Unilever as a customer", "won Tesco's business": a customer gained
+CUSTOMER_AS = re.compile(r"(?i)⟦O\d+⟧(?:['’]s (?:business|account|contract)\b| as (?:a |an |its |their )?(?:new |first |"
+                         r"largest |biggest |anchor |key )?(?:customer|client)\b)")
+# "uses Calvane's software", "uses Calvane's AI platform": a product told as its maker's
+PRODUCT_OF_MAKER = re.compile(r"(?i)⟦O\d+⟧['’]s (?:[\w\-]+ ){0,2}?(?:platform|software|solution|tool|technology|system|"
+                              r"assistant|app|models?|cloud|services?)\b")
 # a customer's leaving told in a clause of its own: "indiquant que X ne renouvellerait pas", "notified X that it was
 # terminating"; group 1: a pronoun stands for the subject of the main clause
 TOLD_THAT = re.compile(r"(?i)\b(?:que|qu['’]|that)\s*(?:(il|elle|it|they|ils|elles)\s+|⟦[OA]\d+⟧\s+)?"
@@ -755,8 +765,30 @@ class DocumentFacts:
         return cand
 
     def _voice_supplier_serves(self, s, lo, hi, start, end, text):
-        """"Harbordyne will provide Maersk with...", "deploys its platform at Maersk": the customer follows."""
+        """"Harbordyne will provide Maersk with...", "deploys its platform at Maersk": the customer follows.
+        "lands/wins/adds Maersk" only as a customer ("as a customer", "Maersk's business")."""
+        if re.match(r"(?i)(?:lands?|landed|wins?|won|adds?|added)\s*$", text) and not CUSTOMER_AS.match(s.abs.text, end):
+            return None
         return self._voice_supplier_wins(s, lo, hi, start, end, text, serves=True)
+
+    def _voice_customer_uses(self, s, lo, hi, start, end, text):
+        """"Danone uses Calvane's software", "Michelin déploie la plateforme de Calvane", "la SNCF s'équipe de la
+        solution de Calvane": the subject buys from the product's maker."""
+        if not re.search(r"(?:de|d['’]|du|of|from)\s*$", text) and not PRODUCT_OF_MAKER.match(s.abs.text, end):
+            return None  # "uses Nvidia GPUs", "utilise l'IA": no product told as someone's
+        customers, _ = self._subjects(s, lo, start, set())
+        makers = self._objects(s, end, min(hi, end + 6), re.compile(r"(?:)"), set(customers), window=0)[:1]
+        if not customers or not makers:
+            return None
+        return [c for c in [self._contract(s, makers[0][0], customers[0], start, lo, hi, False)] if c]
+
+    def _voice_used_by(self, s, lo, hi, start, end, text):
+        """"Calvane's software is now used by Danone", "la solution de Calvane est utilisée par la SNCF"."""
+        makers = [self._org_name(s, idx, set()) for idx, _, _ in self._placeholders(s, lo, start, "OA")]
+        users = self._objects(s, end, min(hi, end + 6), re.compile(r"(?:)"), set(), window=0)[:1]
+        if not makers or not makers[-1] or not users:
+            return None
+        return [c for c in [self._contract(s, makers[-1], users[0][0], start, lo, hi, False)] if c]
 
     def _voice_supplier_wins(self, s, lo, hi, start, end, text, serves=False):
         if (re.match(r"(?i)wins?|won|remporte|a remporté|décroche|a décroché", text)
@@ -922,8 +954,9 @@ class DocumentFacts:
     def _voice_customer_renews(self, s, lo, hi, start, end, text):
         """"La SNCF a renouvelé son contrat avec X", "Aviva extended its deal with X by two years": the customer signs
         again. Who renews is mostly the customer; the descriptions and the deals told before may say otherwise."""
-        if not CONTRACT_WORDS.search(s.abs.text, end, hi) and not re.match(r"\s*⟦O", s.abs.text[end:]):
-            return None  # "extended its lead"; "Kiabi reconduit Stelvane" names its supplier
+        if (not CONTRACT_WORDS.search(s.abs.text, end, hi) and not re.match(r"\s*⟦O", s.abs.text[end:])
+                and not re.match(r"\s*(?:sa|leur) confiance", s.abs.text[end:])):
+            return None  # "extended its lead"; "Kiabi reconduit Stelvane" names its supplier, "renouvelle sa confiance à X"
         subjects, subject_at = self._subjects(s, lo, start, set())
         if not subjects:
             return None
@@ -1098,8 +1131,10 @@ class DocumentFacts:
                                                textabs[end:end + 40]) or TO_A_RIVAL.search(text) or IN_HOUSE.search(text)
                                      or CHURNED.match(text)):
                 # "a mis fin à son contrat", "est parti chez un concurrent", "Waitrose churned in January": the
-                # company the document is about
-                supplier = self.focus if self.focus not in customers else None
+                # supplier of this customer in a deal just told, else the company the document is about
+                recent = next((c.subject for c in reversed(self.candidates) if c.kind != "funding_round"
+                               and c.counterparty in customers and 0 <= s.index - c.sentence_index <= 3), None)
+                supplier = recent or (self.focus if self.focus not in customers else None)
         out = []
         replacement = self._replacement(s, end, hi, {supplier, *customers}, bool(REPLACE_CUE.match(text)))
         for customer in customers:
@@ -1122,14 +1157,27 @@ class DocumentFacts:
         if not CONTRACT_WORDS.search(textabs, lo, start):
             return None
         supplier = customer = None
-        for idx, ps, _ in self._placeholders(s, lo, start, "OA"):
+        named, executed = [], False
+        for idx, ps, pe in self._placeholders(s, lo, start, "OA"):
             name = self._org_name(s, idx, set())
+            if not name or name in [n for n, _, _ in named]:
+                continue
+            named.append((name, ps, pe))
             before = textabs[max(lo, ps - 30):ps]
-            if name and re.search(r"(?i)\b(?:par|by|avec|with|auprès de)\s+(?:(?:la|le|l['’]|the)\s*)?"
-                                  r"(?:(?:société|entreprise|start-up|firm|company)\s+)?$", before):
+            if re.search(r"(?i)\b(?:par|by)\s+(?:(?:la|le|l['’]|the)\s*)?(?:(?:société|entreprise|start-up|firm|company)\s+)?$",
+                         before):
+                supplier, executed = name, True  # "le marché exécuté par la société X"
+            elif re.search(r"(?i)\b(?:avec|with|auprès de)\s+(?:(?:la|le|l['’]|the)\s*)?$", before):
                 supplier = supplier or name
-            elif name and re.search(r"(?i)(?:\bde|\bd['’]|\bdu|\bof)\s*(?:(?:la|le|l['’]|the)\s*)?$", before):
+            elif re.search(r"(?i)(?:\bde|\bd['’]|\bdu|\bof)\s*(?:(?:la|le|l['’]|the)\s*)?$", before):
                 customer = customer or name
+        if len(named) == 2 and not executed and BETWEEN_PARTIES.search(textabs, lo, start):
+            # "le contrat entre X et Y", "X's contract with Y": the descriptions and the document say who sells
+            (first, first_at, first_end), (second, second_at, second_end) = named
+            if self._partner_sells(s, first, first_at, second, second_at, second_end, self._is_public(s, first)):
+                supplier, customer = second, first
+            else:
+                supplier, customer = first, second
         if supplier is None:
             return None
         if not customer:
