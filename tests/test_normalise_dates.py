@@ -262,6 +262,24 @@ def test_yearless_season_is_the_latest_begun_by_publication(text, published_at, 
     assert parsed(text, published_at) == (expected, "season", "relative_now")
 
 
+@pytest.mark.parametrize(
+    "text, published_at, expected, precision",
+    [
+        ("au premier trimestre", date(2026, 5, 20), date(2026, 1, 1), "quarter"),
+        ("in the fourth quarter", date(2026, 2, 3), date(2025, 10, 1), "quarter"),
+        ("au deuxième trimestre", date(2026, 4, 1), date(2026, 4, 1), "quarter"),
+        ("in the second half", date(2026, 3, 1), date(2025, 7, 1), "half"),
+        ("au premier semestre", date(2026, 9, 1), date(2026, 1, 1), "half"),
+    ],
+)
+def test_yearless_quarter_or_half_is_the_latest_begun_by_publication(text, published_at, expected, precision):
+    assert parsed(text, published_at) == (expected, precision, "relative_now")
+
+
+def test_yearless_last_quarter_is_left_undated():
+    assert parsed("au dernier trimestre", date(2026, 5, 20)) == (None, None, None)
+
+
 def test_yearless_day_and_month_resolves_like_the_month():
     assert parsed("le 12 juin", date(2025, 3, 15)) == (date(2024, 6, 12), "day", "relative_now")
 

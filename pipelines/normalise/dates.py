@@ -78,6 +78,13 @@ _PERIOD = (
     rf"(?:fiscal\s+)?{_YEAR}"
     rf"|{_LEAD}?[TQHS][1-4]\s*{_YEAR}"
 )
+# A quarter or a half without a year is the latest one begun by publication ("au premier trimestre" in May;
+# "in the fourth quarter" in February is last year's); "le dernier trimestre" alone is left out.
+_PERIOD_NOW = (
+    rf"(?:{_LEAD}|(?:in\s+|during\s+)?the\s+|(?:du|le|au)\s+)?"
+    r"(?:premier|1er|first|1st|deuxi[èe]me|2e|2[èe]me|second|2nd|troisi[èe]me|3e|3[èe]me|third|3rd|quatri[èe]me|4e"
+    r"|4[èe]me|fourth|4th)\s+(?:trimestre|quarter|semestre|half)"
+)
 _SEASON = (
     rf"(?:{_LEAD}|(?:in\s+|during\s+)?the\s+)?"
     rf"(?:l{_AP}(?:été|ete|automne|hiver)|(?:le\s+)?printemps|été|automne|hiver"
@@ -121,7 +128,7 @@ _WEEKDAY = (
 )
 
 DATE_PATTERN: str = (
-    rf"(?i)(?:{_REL_ANCHOR}|{_REL_NOW}|{_NUMERIC}|{_PERIOD}|{_SEASON}|{_SEASON_NOW}|{_DAY_MONTH}"
+    rf"(?i)(?:{_REL_ANCHOR}|{_REL_NOW}|{_NUMERIC}|{_PERIOD}|{_PERIOD_NOW}|{_SEASON}|{_SEASON_NOW}|{_DAY_MONTH}"
     rf"|{_MONTH_FORMS}|{_MONTH_DAY}|{_YEAR_MOD}|{_YEAR_FORM}|{_WEEKDAY})"
 )
 
@@ -263,6 +270,8 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr, *, anchor_
         "month_index": f("pub_y") * 12 + f("pub_m") - 1 + f("months"),
         "yearless_y": pl.when((f("month") < f("pub_m")) | ((f("month") == f("pub_m")) & ~f("strictly_before")))
         .then(f("pub_y")).otherwise(f("pub_y") - 1),
+        "quarter_y": pl.when(f("quarter") * 3 - 2 <= f("pub_m")).then(f("pub_y")).otherwise(f("pub_y") - 1),
+        "half_y": pl.when(f("half") * 6 - 5 <= f("pub_m")).then(f("pub_y")).otherwise(f("pub_y") - 1),
         "season_y": pl.when((f("season") < f("pub_m")) | ((f("season") == f("pub_m")) & ~f("strictly_before")))
         .then(f("pub_y")).otherwise(f("pub_y") - 1),
     }
@@ -283,6 +292,9 @@ def parse_date(text: pl.Expr, published_at: pl.Expr, anchor: pl.Expr, *, anchor_
         (f("years").is_not_null(), f("pub_y") + f("years"), 1, 1, "year", "relative_now"),
         (f("quarter").is_not_null() & year.is_not_null(), year, f("quarter") * 3 - 2, 1, "quarter", "absolute"),
         (f("half").is_not_null() & year.is_not_null(), year, f("half") * 6 - 5, 1, "half", "absolute"),
+        (f("quarter").is_not_null() & f("pub").is_not_null(), f("quarter_y"), f("quarter") * 3 - 2, 1, "quarter",
+         "relative_now"),
+        (f("half").is_not_null() & f("pub").is_not_null(), f("half_y"), f("half") * 6 - 5, 1, "half", "relative_now"),
         (f("season").is_not_null() & year.is_not_null(), year, f("season"), 1, "season", "absolute"),
         (f("season").is_not_null(), f("season_y"), f("season"), 1, "season", "relative_now"),
         (month.is_not_null() & year.is_not_null() & day.is_not_null(), year, month, day, "day", "absolute"),
