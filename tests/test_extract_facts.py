@@ -1033,3 +1033,12 @@ def test_the_items_of_a_list_take_the_date_of_the_line_that_opens_it():
 def test_customers_that_use_and_stop_using(text, expected):
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 5, 20))
             if f["fact_kind"] != "funding_round"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the company told of and the technology it builds on; a partnership ended is no customer's contract
+    "Calvane utilise la technologie de Nvidia pour entraîner ses modèles.",
+    "The partnership between Calvane and MIT was ended in 2024.",
+])
+def test_a_stack_or_a_partnership_ended_is_no_deal(text):
+    assert facts_of(text, dt.date(2026, 5, 20)) == []

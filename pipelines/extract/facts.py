@@ -180,6 +180,10 @@ CUMULATIVE_BEFORE = re.compile(r"(?i)(?:au total|en tout|a total of|in total|cum
 TO_A_RIVAL = re.compile(r"(?i)chez$|rival$|competitor$")
 IN_HOUSE = re.compile(r"(?i)in-house$|internalis")
 CHURNED = re.compile(r"(?i)churn")
+# what makes a use an adoption, a deal of its own: "now uses", "utilise désormais", "has deployed", "s'équipe de"
+ADOPTION = re.compile(r"(?i)\b(?:now|désormais|adopt\w*|a adopté|deploy\w*|déploi\w*|déployé|équip\w*)")
+AGREEMENT_WORDS = re.compile(r"(?i)\b(?:contrats?|contracts?|agreements?|accords?|deals?|marchés?|licen[cs]es?|"
+                             r"subscriptions?|abonnements?|conventions?)\b")
 # a contract told by both its parties, neither's role said: "X's contract with Y", "le contrat entre X et Y"
 BETWEEN_PARTIES = re.compile(r"(?i)⟦O\d+⟧['’]s\s+(?:[\w\-]+\s+){0,2}(?:contract|agreement|deal)\s+with\b|"
                              r"\b(?:entre|between)\s+(?:(?:la|le|l['’]|the)\s*)?⟦|"
@@ -780,6 +784,8 @@ class DocumentFacts:
         makers = self._objects(s, end, min(hi, end + 6), re.compile(r"(?:)"), set(customers), window=0)[:1]
         if not customers or not makers:
             return None
+        if customers[0] == self.focus and not ADOPTION.search(s.abs.text, max(lo, start - 12), end):
+            return None  # "Calvane utilise la technologie de Nvidia": the company told of and its stack, no deal
         return [c for c in [self._contract(s, makers[0][0], customers[0], start, lo, hi, False)] if c]
 
     def _voice_used_by(self, s, lo, hi, start, end, text):
@@ -1154,8 +1160,8 @@ class DocumentFacts:
         the contract is the subject; its supplier is named by "par"/"by"/"avec"/"with" before the cue, its customer
         by "de"/"of" (else the buyer told before)."""
         textabs = s.abs.text
-        if not CONTRACT_WORDS.search(textabs, lo, start):
-            return None
+        if not AGREEMENT_WORDS.search(textabs, lo, start):
+            return None  # "the partnership between Calvane and MIT was ended": no customer's contract
         supplier = customer = None
         named, executed = [], False
         for idx, ps, pe in self._placeholders(s, lo, start, "OA"):
