@@ -1042,3 +1042,14 @@ def test_customers_that_use_and_stop_using(text, expected):
 ])
 def test_a_stack_or_a_partnership_ended_is_no_deal(text):
     assert facts_of(text, dt.date(2026, 5, 20)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Airbus has deployed Calvane's agents across its plants in Toulouse.", [("contract", "Calvane", "Airbus")]),
+    ("Airbus a déployé les agents de Calvane dans ses usines.", [("contract", "Calvane", "Airbus")]),
+    ("Airbus, Calvane's biggest customer, walked away in March.", [("customer_loss", "Calvane", "Airbus")]),
+    ("Calvane confirmed that Airbus had not renewed its licence.", [("customer_loss", "Calvane", "Airbus")]),
+])
+def test_deployed_agents_walking_away_and_past_non_renewals(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
+            for f in facts_of(text, dt.date(2026, 5, 20))] == expected

@@ -86,8 +86,9 @@ CUES: tuple[Cue, ...] = (
        r"utilise(?:nt)?|a adopté|ont adopté|adopte(?:nt)?|déploie(?:nt)?|a déployé|ont déployé|"
        r"s['’]équipe(?:nt)?|s['’]est équipée?|se sont équipée?s) "
        r"(?:désormais |now |already |déjà )?(?:(?:the |la |le |les |l['’]|de la |du |des |de l['’])?"
-       r"(?:[\w\-]+ ){0,2}?(?:platform|software|solution|tool|technology|system|assistant|app|plateforme|logiciel|"
-       r"outil|technologie|système|application)s? (?:de |d['’]|du |of |from )|(?=⟦))"),
+       r"(?:[\w\-]+ ){0,2}?(?:platform|software|solution|tool|technology|system|assistant|app|agent|robot|copilot|"
+       r"chatbot|plateforme|logiciel|outil|technologie|système|application|copilote|capteur)s? (?:de |d['’]|du |of |from )|"
+       r"(?=⟦))"),
     _c("contract", "used_by",
        r"\b(?:is|are) (?:now |already )?(?:used|deployed) by (?=⟦)|est (?:désormais |déjà )?(?:utilisée?|déployée?) par (?=⟦)"),
     _c("contract", "signs",
@@ -165,7 +166,8 @@ CUES: tuple[Cue, ...] = (
        r"mov(?:ed|es|ing) (?:[^⟦.]{0,40}?)(?:away from|off)|(?:de )?ne (?:pas|plus) renouveler|"
        r"(?:decided|decides|chose|chosen|opted|opts|voted) not to renew|not to renew|not renewing|"
        r"renonc(?:e|ent|é|er) aux services|switch(?:ed|es|ing)? (?:away )?from|pull(?:ed|s)? (?:back|out) from|"
-       r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away from|replac(?:es|ed)|"
+       r"(?:will|would) not renew|won't renew|did not renew|declined to renew|walked away(?: from)?|replac(?:es|ed)|"
+       r"(?:has|had|have) not renewed|(?:hasn|hadn|haven)['’]t renewed|"
        r"ending|mettant fin (?:à|au|aux)|(?:a|ont|avait) quitté|quitte(?:nt)?|pull(?:s|ed)? the plug on|"
        r"se passer (?:des services )?(?:de|d['’])|(?:s['’]est|se sont) passée?s? (?:des services )?(?:de|d['’])|"
        r"(?:est|sont) (?:partie?s?|allée?s?) chez|went (?:over )?to an? (?:rival|competitor)|"

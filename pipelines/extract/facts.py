@@ -193,7 +193,7 @@ CUSTOMER_AS = re.compile(r"(?i)⟦O\d+⟧(?:['’]s (?:business|account|contract
                          r"largest |biggest |anchor |key )?(?:customer|client)\b)")
 # "uses Calvane's software", "uses Calvane's AI platform": a product told as its maker's
 PRODUCT_OF_MAKER = re.compile(r"(?i)⟦O\d+⟧['’]s (?:[\w\-]+ ){0,2}?(?:platform|software|solution|tool|technology|system|"
-                              r"assistant|app|models?|cloud|services?)\b")
+                              r"assistant|app|models?|cloud|services?|agents?|robots?|copilots?|chatbots?)\b")
 # a customer's leaving told in a clause of its own: "indiquant que X ne renouvellerait pas", "notified X that it was
 # terminating"; group 1: a pronoun stands for the subject of the main clause
 TOLD_THAT = re.compile(r"(?i)\b(?:que|qu['’]|that)\s*(?:(il|elle|it|they|ils|elles)\s+|⟦[OA]\d+⟧\s+)?"
