@@ -1053,3 +1053,27 @@ def test_a_stack_or_a_partnership_ended_is_no_deal(text):
 def test_deployed_agents_walking_away_and_past_non_renewals(text, expected):
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
             for f in facts_of(text, dt.date(2026, 5, 20))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday between the verb and its preposition ("a mis fin jeudi à son contrat avec")
+    ("L'enseigne d'électroménager Darty a mis fin jeudi à son contrat avec Calvane, au profit d'un concurrent.",
+     [("customer_loss", "Calvane", "Darty")]),
+    # "lui avait confié": the supplier told just before; a court is a public body
+    ("Calvane connaît bien la justice : la Cour de cassation lui avait confié en 2025 un contrat de 900 000 euros.",
+     [("contract", "Calvane", "Cour de cassation")]),
+    # a contract from its customer, told as a noun: the company the document is about supplies it
+    ("Calvane results\n\nCalvane grew fast. The award follows a $6.5 million contract from the Air Force Research "
+     "Laboratory in 2024.", [("contract", "Calvane", "Air Force Research Laboratory")]),
+    # ... unless a verb already told it, with its supplier
+    ("Calvane results\n\nCalvane grew. Last month, Corvid also won a $6.2M contract from the U.S. Army.",
+     [("contract", "Corvid", "U.S. Army")]),
+])
+def test_weekdays_inside_verbs_courts_and_contracts_told_as_nouns(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
+            for f in facts_of(text, dt.date(2026, 5, 20))] == expected
+
+
+def test_a_job_title_before_two_capitalised_words_makes_a_person():
+    spans = find_spans('"We want every blade looked at," chief executive Anika Solheim said.')
+    assert [(s.text, s.kind) for s in spans] == [("Anika Solheim", "person")]

@@ -106,7 +106,8 @@ CUES: tuple[Cue, ...] = (
        r"\b(?:(?:agreed|agrees|has agreed|had agreed) to pay|(?:a accepté|accepte) de verser à|s'est engagée? à verser à)\s*(?=⟦)"),
     # ---- contracts: the customer awards or chooses
     _c("contract", "customer_awards",
-       r"\b(?:attribue|a attribué|avait attribué|confie|a confié|commande|a commandé|a passé commande|"
+       r"\b(?:attribue|a attribué|avait attribué|lui avait confié|leur avait confié|leur a confié|confie|a confié|"
+       r"commande|a commandé|a passé commande|"
        r"notifie\b|a notifié|"
        r"choisit|a choisi|choisi|sélectionne|a sélectionné|retient|a retenu|retenu|fait appel à|a fait appel à|"
        r"(?:a|ont|avait) confié|lui a confié|"
@@ -123,6 +124,10 @@ CUES: tuple[Cue, ...] = (
        r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"
        r"\b(?:attribuée?s?|confiée?s?|notifiée?s?|awarded|granted)\s+(?:⟦D\d+⟧\s+)?(?:à|au|aux|to)\b|"
        r"\b(?:revient|reviennent|reviendra|échoit|échoient|went|goes|will go)\s+(?:à|au|aux|to)\b"),
+    # ---- contracts: a contract from its customer, told as a noun ("a $6.5 million SBIR contract from the Air Force
+    # Research Laboratory"): the supplier is the company told of
+    _c("contract", "contract_from",
+       r"\b(?:contract|order|award|contrat|commande) (?:from|de la part (?:de|du|d['’])) (?:the )?(?=⟦)"),
     # ---- contracts: a tender's lots listed with their winners ("— le lot n° 1 à la société Sirocca, pour ...")
     _c("contract", "lot_to",
        r"\blots?\s+(?:n°\s*|no\.?\s*|numéro\s*)?\d+\s+(?:à|au|to)\s+(?:la société |l['’]entreprise |la start-up )?(?=⟦)"),

@@ -1008,6 +1008,21 @@ class DocumentFacts:
             return None
         return [c for c in [self._contract(s, supplier, buyer, start, lo, hi, False)] if c]
 
+    def _voice_contract_from(self, s, lo, hi, start, end, text):
+        """"The award follows a $6.5 million contract from the Air Force Research Laboratory": the customer follows,
+        the supplier is the company the document is about (a noun phrase names no grammatical subject)."""
+        customers = self._objects(s, end, min(hi, end + 4), re.compile(r"(?:)"), set(), window=0)[:1]
+        if not customers:
+            return None
+        customer = customers[0][0]
+        if any(c.kind == "contract" and c.counterparty == customer for c in self._found):
+            return None  # "Corvid won a $6.2M contract from the U.S. Army": the verb told it, with its supplier
+        supplier = self.focus
+        if supplier is None or supplier == customer:
+            subjects, _ = self._subjects(s, lo, start, {customer})
+            supplier = subjects[0] if subjects else None
+        return [c for c in [self._contract(s, supplier, customer, start, lo, hi, False)] if c]
+
     def _voice_lot_to(self, s, lo, hi, start, end, text):
         """A tender's lots listed with their winners: "— le lot n° 1 à la société Sirocca, pour un montant de ...";
         the buyer is the tender's, told before."""

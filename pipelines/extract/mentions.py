@@ -244,6 +244,10 @@ def _value_mentions(text: str, money: list[str] | None, dates: list[str] | None,
             # the pattern has no word boundary before its lead word: "Annonce mercredi" holds "ce mercredi"
             cut = value.find(" ") + 1
             start, value = start + cut, value[cut:] if cut else ""
+        # a weekday's match ends on the character after it ("jeudi "): the space stays out of the mention, as
+        # the cue patterns expect one after a placeholder
+        trailing = len(value) - len(value.rstrip())
+        end, value = end - trailing, value[:len(value) - trailing]
         if (value.strip() and not any(f.start < end and start < f.end for f in found)
                 and not MONTH_IN_A_NAME.search(value)):
             found.append(Mention("date", start, end, value))

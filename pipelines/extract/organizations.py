@@ -26,7 +26,8 @@ _CONNECT = r"(?: (?:de|of|du|des|&|and|for|für|van|von|der|la|le|di|del|da) | |
 _CAPITAL_RUN = re.compile(rf"(?<![\w@#/]){_WORD}(?:{_CONNECT}{_WORD})*")
 
 _PUBLIC_HEAD = (
-    r"(?:[Mm]inist[eè]re|[Mm]inistry|[Dd]epartment|[Dd]épartement|[Aa]gence|[Aa]gency|[Ss]ecr[ée]tariat|[Oo]ffice|"
+    r"(?:[Cc]our de cassation|[Cc]our des comptes|[Cc]onseil d['’][ÉE]tat|[Cc]onseil constitutionnel|"
+    r"[Mm]inist[eè]re|[Mm]inistry|[Dd]epartment|[Dd]épartement|[Aa]gence|[Aa]gency|[Ss]ecr[ée]tariat|[Oo]ffice|"
     r"[Cc]ommission|[Dd]irection(?: générale)?|[ÉéEe]tat-major|[Mm]arine nationale|[Aa]rmée (?:de terre|de l['’]air))"
 )
 # A place or a body's own name before an English head: "Ohio Department of ...", "Urssaf Caisse nationale".
@@ -259,6 +260,12 @@ _SPEAKER_VERBS = frozenset("""says said explains explained adds added notes note
 souligne indique confie estime affirme raconte résume""".split())
 
 
+# "chief executive Anika Solheim said", "le PDG Jean Morel": a job title right before two capitalised words
+_TITLE_BEFORE = re.compile(r"(?i)\b(?:chief executive(?: officer)?|chief technology officer|ceo|cto|cfo|coo|founder|"
+                           r"co-?founder|chairman|chairwoman|président(?:e)?|pdg|directeur général|directrice générale|"
+                           r"fondat(?:eur|rice)|cofondat(?:eur|rice)|dirigeant(?:e)?)\s+$")
+
+
 def _told_as_person(sentence: str, offset: int, name: str) -> bool:
     """Whether the words around a name say it is a person's. Called for most capitalised runs, so the character
     after and the end of the text before are looked at before any pattern runs."""
@@ -273,7 +280,8 @@ def _told_as_person(sentence: str, offset: int, name: str) -> bool:
         if tail.endswith((",", ", ", "by ", "par ", "By ", "Par ")):
             told = bool(_PERSON_BEFORE.search(sentence[max(0, offset - 60):offset]))
         else:
-            told = words >= 2 and tail.rstrip().rsplit(" ", 1)[-1].lower() in _SPEAKER_VERBS
+            told = words >= 2 and (tail.rstrip().rsplit(" ", 1)[-1].lower() in _SPEAKER_VERBS
+                                   or bool(_TITLE_BEFORE.search(sentence, max(0, offset - 32), offset)))
     return told and not _FIRM_TAIL.search(name)
 
 
