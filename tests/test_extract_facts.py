@@ -1077,3 +1077,15 @@ def test_weekdays_inside_verbs_courts_and_contracts_told_as_nouns(text, expected
 def test_a_job_title_before_two_capitalised_words_makes_a_person():
     spans = find_spans('"We want every blade looked at," chief executive Anika Solheim said.')
     assert [(s.text, s.kind) for s in spans] == [("Anika Solheim", "person")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a perdu ce client": the customer named before in the sentence; "France" opens names
+    ("Calvane, qui fournissait un assistant aux adhérents de France Assureurs, a ainsi perdu ce client.",
+     [("customer_loss", "Calvane", "France Assureurs")]),
+    ("Calvane, which served Tesco for six years, lost this customer in March.", [("customer_loss", "Calvane", "Tesco")]),
+    ("France Travail a choisi Calvane.", [("contract", "Calvane", "France Travail")]),
+])
+def test_a_customer_lost_told_by_a_demonstrative(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
+            for f in facts_of(text, dt.date(2026, 5, 20))] == expected

@@ -190,8 +190,8 @@ CUES: tuple[Cue, ...] = (
        r"\b(?:a été|ont été|avait été) (?:résiliée?s?|rompue?s?|dénoncée?s?)|"
        r"\b(?:was|were|has been|had been) (?:terminated|cancell?ed|ended)\b"),
     _c("customer_loss", "supplier_loses",
-       r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un)\s+(?:\w+\s+)?(?:client|contrat)|"
-       r"lost (?:its |a |the )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"
+       r"\b(?:(?:a |ont )?perd(?:u|ent)?\s+(?:⟦D\d+⟧\s+)?(?:son|ses|le|un|ce|cet|cette)\s+(?:\w+\s+)?(?:client|contrat)|"
+       r"lost (?:its |a |the |this |that )?(?:\w+ )?(?:customer|client|contract)|loses (?:its |a |the )?(?:customer|client|contract)|"
        rf"lost (?=⟦)|loses (?=⟦)|(?:{AUX_FR} )?perd(?:u|ent)? (?:la |le |les |l['’])?(?=⟦))"),
     # ---- customer losses: the customer cuts back ("cut the number of its X licences", "reduced its use of X")
     _c("customer_loss", "customer_cuts",

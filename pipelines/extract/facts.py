@@ -1241,6 +1241,10 @@ class DocumentFacts:
                 name = self._org_name(s, first[0][0], set())
                 subjects = [name] if name else subjects
         customers = self._objects(s, end, hi, re.compile(r"(?:)"), set(subjects), window=0)
+        if not customers and re.search(r"(?i)\b(?:ce|cet|cette|this|that)\s+(?:\w+\s+)?(?:client|customer)", text):
+            # "Plaidly, qui fournissait ... aux adhérents de France Assureurs, a perdu ce client": the one named before
+            before = [(self._org_name(s, idx, set(subjects)), ps, pe) for idx, ps, pe in self._placeholders(s, lo, start)]
+            customers = [b for b in before if b[0] and b[0] not in subjects][-1:]
         out = []
         for name, _, _ in customers[:1]:
             cand = Candidate("customer_loss", subjects[0], name)

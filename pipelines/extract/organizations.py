@@ -302,9 +302,11 @@ def _not_a_name_word(word: str) -> bool:
 
 def _strip_function_words(words: list[str]) -> list[str]:
     """Drop leading and trailing words that cannot be part of a name (sentence-initial 'Le', 'En'...).
-    A place before a local body's noun stays: "Rennes Métropole", "Toulouse Métropole"."""
+    A place before a local body's noun stays ("Rennes Métropole"), and so does "France" opening a name ("France
+    Travail", "France Assureurs", "France Télévisions")."""
     while words and words[0].lower().strip(".'’") in _NOT_NAME_OPENERS and not (
-            len(words) > 1 and words[1] in _LOCAL_BODY_TAILS and words[0].lower() in PLACE_WORDS):
+            len(words) > 1 and (words[1] in _LOCAL_BODY_TAILS or words[0] == "France")
+            and words[0].lower() in PLACE_WORDS):
         words = words[1:]
     while len(words) > 1 and words[-1].lower().strip(".'’") in NON_ORG_WORDS and words[-1] not in _NAME_TAILS:
         words = words[:-1]
