@@ -1089,3 +1089,17 @@ def test_a_job_title_before_two_capitalised_words_makes_a_person():
 def test_a_customer_lost_told_by_a_demonstrative(text, expected):
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
             for f in facts_of(text, dt.date(2026, 5, 20))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a customer that signed the company that speaks
+    ("Calvane interview. Vous dirigez Calvane. Moët Hennessy nous a signé l'an dernier.",
+     [("contract", "Calvane", "Moët Hennessy")]),
+    # a framework awarded to two firms, the first described at length
+    ("Le ministère de la Justice a lancé un appel d'offres. Le lot n° 2 a pris la forme d'un accord-cadre, notifié le "
+     "2 octobre 2025 à Calvane, une société lyonnaise spécialisée dans le langage juridique, et à Capgemini.",
+     [("contract", "Calvane", "ministère de la Justice"), ("contract", "Capgemini", "ministère de la Justice")]),
+])
+def test_customers_that_signed_us_and_frameworks_with_two_awardees(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
+            for f in facts_of(text, dt.date(2026, 5, 20))] == expected

@@ -71,6 +71,9 @@ CUES: tuple[Cue, ...] = (
        r"(?:lands?|landed|bag(?:s|ged)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)) an? (?:[^⟦.]|⟦M\d+⟧){0,30}?"
        r"(?:contract|deal|order)|"
        r"(?:joined|joins) the [^⟦.]{0,20}?program|will supply|to supply|(?:est|a été|sont) (?:l['’])?attributaires?)\b"),
+    # ---- contracts: a customer signs or chooses the company that speaks ("Moët Hennessy nous a signé", "signed us")
+    _c("contract", "customer_chose_us",
+       r"\b(?:nous (?:a|ont|avait|avaient) (?:signés?|choisis?|retenus?|fait confiance)|(?:signed|chose|picked|selected) us)\b"),
     # ---- contracts: the supplier serves the customer named right after the cue
     _c("contract", "supplier_serves",
        r"\b(?:(?:will|to) provide|provides|deploy(?:s|ed)? [^⟦.]{0,30}?(?:at|across)|(?:will |to )?equip(?:s|ped)?|"

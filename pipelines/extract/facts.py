@@ -76,6 +76,8 @@ APPOSITION_SUBJECT = re.compile(r"(?i)\W*(?:(?:and|but|et|mais|or|ou)\s+)?(⟦[O
 # "**Sylvestre IA** (Montpellier), qui ... lève": a name in parentheses after another is its place or ticker
 IN_PARENTHESES_AFTER_NAME = re.compile(r"⟧[*_\s]*\(\s*$")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
+ALSO_AWARDED = re.compile(r"(?i)\b(?:et|and)\s+(?:à|au|to)\s+(?:(?:la|le|l['’]|the)\s*)?(?:(?:société|entreprise|firm)\s+)?"
+                          r"⟦O(\d+)⟧")
 LIST_ITEM = re.compile(r"\s*(?:[—–•*-]|\d+[.)])\s")
 ROUND_TOLD_BY = re.compile(r"\s*⟦[OA](\d+)⟧\s+(?:announced|closed|raised|secured|completed|unveiled|"
                            r"a annoncée?|a bouclée?|a levée?|a finalisée?)\b", re.IGNORECASE)
@@ -1006,7 +1008,17 @@ class DocumentFacts:
         buyer = buyers[0][0] if buyers else self._earlier_buyer(s, supplier)
         if buyer is None or (subjects and buyer != subjects[0] and not buyers):
             return None
-        return [c for c in [self._contract(s, supplier, buyer, start, lo, hi, False)] if c]
+        # "notifié le 2 octobre à Sténoval, une société lyonnaise spécialisée dans ..., et à Capgemini": each awardee
+        others = [self._org_name(s, int(m.group(1)), {buyer}) for m in ALSO_AWARDED.finditer(s.abs.text, suppliers[0][2], hi)]
+        return [c for name in [supplier, *others] if name and name != buyer
+                and (c := self._contract(s, name, buyer, start, lo, hi, False))]
+
+    def _voice_customer_chose_us(self, s, lo, hi, start, end, text):
+        """"Moët Hennessy nous a signé l'an dernier", "Tesco signed us in March": the company that speaks sells."""
+        customers, _ = self._subjects(s, lo, start, {self.focus} if self.focus else set())
+        if not customers or not self.focus:
+            return None
+        return [c for c in [self._contract(s, self.focus, customers[0], start, lo, hi, False)] if c]
 
     def _voice_contract_from(self, s, lo, hi, start, end, text):
         """"The award follows a $6.5 million contract from the Air Force Research Laboratory": the customer follows,
