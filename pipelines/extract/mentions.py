@@ -249,7 +249,7 @@ def _value_mentions(text: str, money: list[str] | None, dates: list[str] | None,
         trailing = len(value) - len(value.rstrip())
         end, value = end - trailing, value[:len(value) - trailing]
         if (value.strip() and not any(f.start < end and start < f.end for f in found)
-                and not MONTH_IN_A_NAME.search(value)):
+                and not (value[-1].isalpha() and MONTH_IN_A_NAME.search(value))):
             found.append(Mention("date", start, end, value))
     return found
 

@@ -186,7 +186,8 @@ def _filter_patterns() -> tuple[str, str, str]:
     speakers = (r"(?:nous (?:avons|venons|sommes)|vous (?:avez|venez|êtes)|we(?: have|['’]ve| had| just)? "
                 r"(?:signed|raised|closed|secured|won|lost|landed|been|chosen)|on (?:a|avait|vient d['’]|vient de) ?"
                 r"(?:bouclé|levé|signé|perdu|remporté|décroché|finalisé|obtenu|conclu|lever|boucler|signer))")
-    return (aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD + "|" + _LOCAL_HEAD,
+    local = _LOCAL_HEAD + rf" (?:de la |de l['’]|des |du |de |d['’])?[{UPPER}]"
+    return (aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD + "|" + local,
             "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers + ")")
 
 
@@ -266,6 +267,12 @@ _TITLE_BEFORE = re.compile(r"(?i)\b(?:chief executive(?: officer)?|chief technol
                            r"fondat(?:eur|rice)|cofondat(?:eur|rice)|dirigeant(?:e)?)\s+$")
 
 
+# the last words of those titles: the pattern runs only after one of them
+_TITLE_ENDS = frozenset({"executive", "officer", "ceo", "cto", "cfo", "coo", "founder", "co-founder", "cofounder",
+                         "chairman", "chairwoman", "président", "présidente", "pdg", "général", "générale",
+                         "fondateur", "fondatrice", "cofondateur", "cofondatrice", "dirigeant", "dirigeante"})
+
+
 def _told_as_person(sentence: str, offset: int, name: str) -> bool:
     """Whether the words around a name say it is a person's. Called for most capitalised runs, so the character
     after and the end of the text before are looked at before any pattern runs."""
@@ -280,8 +287,9 @@ def _told_as_person(sentence: str, offset: int, name: str) -> bool:
         if tail.endswith((",", ", ", "by ", "par ", "By ", "Par ")):
             told = bool(_PERSON_BEFORE.search(sentence[max(0, offset - 60):offset]))
         else:
-            told = words >= 2 and (tail.rstrip().rsplit(" ", 1)[-1].lower() in _SPEAKER_VERBS
-                                   or bool(_TITLE_BEFORE.search(sentence, max(0, offset - 32), offset)))
+            last = tail.rstrip().rsplit(" ", 1)[-1].lower()
+            told = words >= 2 and (last in _SPEAKER_VERBS or (
+                last in _TITLE_ENDS and bool(_TITLE_BEFORE.search(sentence, max(0, offset - 32), offset))))
     return told and not _FIRM_TAIL.search(name)
 
 

@@ -38,7 +38,8 @@ CUE_PREFILTER = re.compile(
     r"ending|quitt|plug|se passer|s['’]est passée?|parti(?:e|s|es)? chez|allée?s? chez|in-house|internalis|bagged|"
     r"nabbed|hauled|reeled|drew|attract|a conclu|conclut|clinch|seal|snag|equip|livrera|livreront|fourni|"
     r"accord avec|accord-cadre|agreement with|churn|préféré|rolling|lots? n°|lots? no|lots? \d|utilis|uses|using|adopt|"
-    r"équip|attributaire|no longer|ne fai|travaill|résili|rompu|dénonc|déploi|déploy|used by|utilisée? par|renewed|mis fin|met fin|mettent fin|nous a|nous ont|nous avait|signed us|chose us|picked us|selected us)")
+    r"s['’]équip|est équipé|sont équipé|équipe désormais|équipe déjà|équipe les |équipe la |équipe l['’]|équipe des |"
+    r"équipent|a équipé|équipera|attributaire|no longer|ne fai|ne travaill|résili|rompu|dénonc|déploi|déploy|used by|utilisée? par|renewed|mis fin|met fin|mettent fin|nous a|nous ont|nous avait|signed us|chose us|picked us|selected us)")
 
 SENTENCE_SCHEMA = {"document_id": pl.Utf8, "sentence_index": pl.Int32, "paragraph_index": pl.Int32,
                    "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.Utf8, "has_cue": pl.Boolean}
