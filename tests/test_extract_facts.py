@@ -1103,3 +1103,16 @@ def test_a_customer_lost_told_by_a_demonstrative(text, expected):
 def test_customers_that_signed_us_and_frameworks_with_two_awardees(text, expected):
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
             for f in facts_of(text, dt.date(2026, 5, 20))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "that it had signed": the pronoun is the main clause's subject, not the conference named before it
+    ("Calvane, a Grenoble-based designer of chips, announced at AI Infra Europe that it had signed a five-year "
+     "contract with Deutsche Telekom.", [("contract", "Calvane", "Deutsche Telekom")]),
+    # the agent of an aside signs nothing
+    ("Calvane lève 25 M€. La série A, menée par Cathay Innovation, s'accompagne de la signature d'un contrat "
+     "pluriannuel avec Safran.", []),
+])
+def test_who_signs_after_that_it_and_beside_an_aside(text, expected):
+    assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
+            for f in facts_of(text, dt.date(2026, 5, 20)) if f["fact_kind"] == "contract"] == expected

@@ -300,4 +300,4 @@ DEAL_NOUN = re.compile(r"\b(?:accord|deal|opération|transaction|agreement|annon
 SOURCE_BEFORE = re.compile(r"(?:\bselon|\bd['’]après|\baccording to|\bcited by|\bcité(?:e|s|es)? par)\s*"
                            r"(?:(?:le|la|les|l['’]|the)\s*)?$", re.IGNORECASE)
 COMPLEMENT_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bdu|\bof|\bchez|\bavec|\bwith|\bpour|\bfor|\bà|\bto|\bdepuis|"
-                               r"\bfrom|\bin|\bat|\bdans|\bnear|\bprès de)\s*$", re.IGNORECASE)
+                               r"\bfrom|\bin|\bat|\bdans|\bnear|\bprès de)\s*(?:(?-i:[A-Z]{2,4})\s+)?$", re.IGNORECASE)

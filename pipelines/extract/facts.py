@@ -196,6 +196,9 @@ CUSTOMER_AS = re.compile(r"(?i)⟦O\d+⟧(?:['’]s (?:business|account|contract
 # "uses Calvane's software", "uses Calvane's AI platform": a product told as its maker's
 PRODUCT_OF_MAKER = re.compile(r"(?i)⟦O\d+⟧['’]s (?:[\w\-]+ ){0,2}?(?:platform|software|solution|tool|technology|system|"
                               r"assistant|app|models?|cloud|services?|agents?|robots?|copilots?|chatbots?)\b")
+SIGNING_NOUN = re.compile(r"(?i)(?:la )?signature|(?:the )?signing")
+# "X announced that it had signed", "X a indiqué qu'elle avait levé": a pronoun after "that" right before the cue
+PRONOUN_THAT = re.compile(r"(?i)\b(?:that|que|qu['’])\s*(?:it|il|elle|they|ils|elles)\s+(?:[^\s⟦]+\s+){0,2}$")
 # a customer's leaving told in a clause of its own: "indiquant que X ne renouvellerait pas", "notified X that it was
 # terminating"; group 1: a pronoun stands for the subject of the main clause
 TOLD_THAT = re.compile(r"(?i)\b(?:que|qu['’]|that)\s*(?:(il|elle|it|they|ils|elles)\s+|⟦[OA]\d+⟧\s+)?"
@@ -396,6 +399,10 @@ class DocumentFacts:
     def _subjects(self, s: SentenceView, lo: int, cue_start: int, exclude: set[str]) -> tuple[list[str], int | None]:
         """The organisations the clause names before the cue: its subject, with coordinated names."""
         text = s.abs.text
+        told = PRONOUN_THAT.search(text, lo, cue_start)
+        if told:
+            # "Lumora announced at AI Infra Europe that it had signed": the pronoun is the main clause's subject
+            cue_start = told.start()
         phs = [p for p in self._placeholders(s, lo, cue_start, "OAH")]
         chosen = None
         for i in range(len(phs) - 1, -1, -1):
@@ -822,6 +829,12 @@ class DocumentFacts:
 
     def _voice_signs(self, s, lo, hi, start, end, text):
         subjects, subject_at = self._subjects(s, lo, start, set())
+        if (subjects and subject_at is not None and SIGNING_NOUN.match(text)
+                and re.search(r"(?i)\b(?:par|by)\s*$", s.abs.text[max(lo, subject_at - 6):subject_at])):
+            # "La série A, menée par Cathay, s'accompagne de la signature d'un contrat avec Safran": the agent of
+            # an aside signs nothing; the company the passage is about does
+            implicit = self._implicit_company(s, start)
+            subjects = [implicit] if implicit and implicit != subjects[0] else []
         partners = self._objects(s, end, hi, re.compile(r"(?i)(?:avec|with|auprès (?:de|du|des)|from)\s*(?:(?:le |la |les |l['’]|the )?[^⟦,.;]{0,30})?$"),
                                  set(subjects))
         if not subjects:
