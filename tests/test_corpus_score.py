@@ -16,8 +16,8 @@ from tests.pipeline_runner import run_pipeline
 # Measured 0.939 micro-F1 on the 51 articles (0.818 when articles 144-151 were added, before the extractor was
 # changed for them); the floors guard against regressions, the closing note of each change reports the figures.
 CORPUS_MICRO_F1_FLOOR = 0.9
-# Measured 0.658 on the first set's 14 articles when they were added, 0.838 once tuned on.
-HELDOUT_MICRO_F1_FLOOR = 0.78
+# Measured 0.658 on the first set's 14 articles when they were added, 0.838 once tuned on, 0.937 later.
+HELDOUT_MICRO_F1_FLOOR = 0.88
 HELDOUT_DIR = CORPUS_DIR.parent / "heldout"
 # Measured 0.619 on the second set's 12 articles when it was added, 0.918 once tuned on.
 HELDOUT2_MICRO_F1_FLOOR = 0.85
@@ -27,15 +27,16 @@ HELDOUT2_DIR = CORPUS_DIR.parent / "heldout2"
 HELDOUT3_MICRO_F1_FLOOR = 0.86
 HELDOUT3_DIR = CORPUS_DIR.parent / "heldout3"
 # Measured 0.467 on the fourth set's 12 articles with the extractor of the session that added it, before that
-# session's rules, and 0.517 after them; then its errors were read (it is now a development set): 0.851.
-HELDOUT4_MICRO_F1_FLOOR = 0.8
+# session's rules, and 0.517 after them; then its errors were read (it is now a development set): 0.851, then 0.867.
+HELDOUT4_MICRO_F1_FLOOR = 0.82
 HELDOUT4_DIR = CORPUS_DIR.parent / "heldout4"
 # Measured 0.523 on the fifth set's 12 articles when it was added, 0.539 after the rules written that session
-# from the fourth set's errors and from sentences of our own (its output not read); then its errors were read.
-HELDOUT5_MICRO_F1_FLOOR = 0.55
+# from the fourth set's errors and from sentences of our own (its output not read); then its errors were read: 0.82.
+HELDOUT5_MICRO_F1_FLOOR = 0.76
 HELDOUT5_DIR = CORPUS_DIR.parent / "heldout5"
-# Measured 0.518 on the sixth set's 12 articles when it was added.
-HELDOUT6_MICRO_F1_FLOOR = 0.48
+# Measured 0.518 on the sixth set's 12 articles when it was added, 0.536 after the rules of that session (written
+# from the fifth set's errors and sentences of our own; its output not read).
+HELDOUT6_MICRO_F1_FLOOR = 0.5
 HELDOUT6_DIR = CORPUS_DIR.parent / "heldout6"
 
 
