@@ -7,8 +7,10 @@ A cue's *voice* says where each party stands:
 - round_noun       "la série A de ⟦company⟧ (⟦M⟧, avec ⟦lead⟧ en lead)"
 - stake_noun / investment_noun
                    "la participation de ⟦M⟧ de ⟦investor⟧", "une participation de ⟦P⟧ dans ⟦company⟧"
-- supplier_wins / signs / customer_awards / customer_of / client_relation / same_as_previous (contracts)
-- customer_leaves / supplier_loses (customer losses)
+- supplier_wins / supplier_serves / signs / customer_awards / customer_uses / used_by / customer_chose_us /
+  contract_from / lot_to / awarded_to / customer_renews / becomes_customer / customer_of / client_relation /
+  same_as_previous (contracts)
+- customer_leaves / contract_not_renewed / supplier_loses / customer_cuts (customer losses)
 
 Hypothetical, planned, denied, negated and interrogative statements give no
 fact. A role that the sentence leaves implicit ("l'U.S. Army avait signé pour
