@@ -199,10 +199,8 @@ CUSTOMER_AS = re.compile(r"(?i)⟦O\d+⟧(?:['’]s (?:business|account|contract
 PRODUCT_OF_MAKER = re.compile(r"(?i)⟦O\d+⟧['’]s (?:[\w\-]+ ){0,2}?(?:platform|software|solution|tool|technology|system|"
                               r"assistant|app|models?|cloud|services?|agents?|robots?|copilots?|chatbots?)\b")
 SIGNING_NOUN = re.compile(r"(?i)(?:la )?signature|(?:the )?signing")
-# "X announced that it had signed", "X a indiqué qu'elle avait levé": a pronoun after "that" right before the cue
-PRONOUN_THAT = re.compile(r"(?i)\b(?:that|que|qu['’])\s*(?:it|il|elle|they|ils|elles)\s+(?:[^\s⟦]+\s+){0,2}$")
-# a customer's leaving told in a clause of its own: "indiquant que X ne renouvellerait pas", "notified X that it was
-# terminating"; group 1: a pronoun stands for the subject of the main clause
+# a statement told in a clause of its own: "indiquant que X ne renouvellerait pas", "notified X that it was
+# terminating", "announced that it had signed"; group 1: a pronoun stands for the subject of the main clause
 TOLD_THAT = re.compile(r"(?i)\b(?:que|qu['’]|that)\s*(?:(il|elle|it|they|ils|elles)\s+|⟦[OA]\d+⟧\s+)?"
                        r"(?:[^\s⟦]+\s+){0,3}$")
 ROLLED_OUT = re.compile(r"⟦O\d+⟧(?:['’]s\s+(?:[\w\-]+\s+){0,3}?)?\s*out\b")
@@ -401,8 +399,8 @@ class DocumentFacts:
     def _subjects(self, s: SentenceView, lo: int, cue_start: int, exclude: set[str]) -> tuple[list[str], int | None]:
         """The organisations the clause names before the cue: its subject, with coordinated names."""
         text = s.abs.text
-        told = PRONOUN_THAT.search(text, lo, cue_start)
-        if told:
+        told = TOLD_THAT.search(text, lo, cue_start)
+        if told and told.group(1):
             # "Lumora announced at AI Infra Europe that it had signed": the pronoun is the main clause's subject
             cue_start = told.start()
         phs = [p for p in self._placeholders(s, lo, cue_start, "OAH")]
