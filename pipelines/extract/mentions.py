@@ -22,14 +22,12 @@ from pipelines.extract.abstract import Mention
 from pipelines.extract.organizations import SpanFilter, document_runs, find_spans, span_filters
 from pipelines.extract.portable import NON_PORTABLE, NON_PORTABLE_LINES
 from pipelines.normalise.amounts import MONEY_PATTERN, SPELLED_MONEY, parse_amount
-from pipelines.normalise.dates import DATE_PATTERN, parse_date
+from pipelines.normalise.dates import DATE_PATTERN, MONTH_NAME, parse_date
 from pipelines.reference import common_words, first_names, organization_aliases
 
 # the date pattern swallows a word that begins with a month's name so as to reject it ("en Mayer", and inside
 # "Aurélien Marchetti", "en Marchetti"): such a word is a name, not a date, and is left to the names' finder
-MONTH_IN_A_NAME = re.compile(r"(?i)\b(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
-                             r"octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|"
-                             r"august|september|october|november|december)[a-zà-öø-ÿ]+")
+MONTH_IN_A_NAME = re.compile(rf"(?i)\b{MONTH_NAME}[a-zà-öø-ÿ]+")
 PERCENT_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|pour ?cent|percent|per cent)", re.IGNORECASE)
 # Sentences before a cue, and after it, that facts may draw on (dates, investor lists, stakes).
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3

@@ -268,9 +268,11 @@ _TITLE_BEFORE = re.compile(r"(?i)\b(?:chief executive(?: officer)?|chief technol
 
 
 # the last words of those titles: the pattern runs only after one of them
-_TITLE_ENDS = frozenset({"executive", "officer", "ceo", "cto", "cfo", "coo", "founder", "co-founder", "cofounder",
-                         "chairman", "chairwoman", "président", "présidente", "pdg", "général", "générale",
-                         "fondateur", "fondatrice", "cofondateur", "cofondatrice", "dirigeant", "dirigeante"})
+# job titles that end a firm's name inside a capitalised run ("Lumora CEO Aurélien Marchetti")
+_TITLES = frozenset({"ceo", "cto", "cfo", "coo", "pdg", "dg", "chairman", "chairwoman", "founder", "cofounder",
+                     "co-founder", "fondateur", "fondatrice", "cofondateur", "cofondatrice"})
+_TITLE_ENDS = _TITLES | {"executive", "officer", "président", "présidente", "général", "générale", "dirigeant",
+                         "dirigeante"}
 
 
 def _told_as_person(sentence: str, offset: int, name: str) -> bool:
@@ -324,8 +326,6 @@ def _strip_function_words(words: list[str]) -> list[str]:
 _NOT_NAME_OPENERS = NON_ORG_WORDS | PLACE_WORDS
 _LOCAL_BODY_TAILS = frozenset({"Métropole", "Metropole", "Agglomération", "Agglo", "Habitat", "Communauté"})
 _LAW_TAILS = frozenset({"Act", "Directive", "Regulation", "Règlement", "Bill"})
-_TITLES = frozenset({"ceo", "cto", "cfo", "coo", "pdg", "dg", "chairman", "chairwoman", "founder", "cofounder",
-                     "co-founder", "fondateur", "fondatrice", "cofondateur", "cofondatrice"})
 _LEADING_ARTICLE = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )")
 _POSSESSIVE_PLACE = re.compile(r"['’]s$")
 _LOWER_PREFIX = re.compile(r"[a-z]{1,3}[A-Z]")
@@ -374,8 +374,7 @@ def _read_run(run: str) -> _Run | None:
         return None  # "the European Chips Act": a law, not a firm
     if not kept or not kept[0][:1].isupper() and not _LOWER_PREFIX.match(kept[0]):
         return None
-    if all(w.lower() in NUMBER_WORDS or w.lower() in NON_ORG_WORDS or w.lower() in PLACE_WORDS
-           or w.lower() in REGION_WORDS for w in kept):
+    if all(_not_a_name_word(w) for w in kept):
         return None  # "Ten AI deals this week", "North America"
     name = " ".join(kept)
     if len(name) < 2 or name.isdigit() or _LEGAL_FORM_ALONE.fullmatch(name):

@@ -34,12 +34,13 @@ CUE_PREFILTER = re.compile(
     r"trim|scal|cut|m[eè]n|boucl|entr|parmi|among|includ|investor|investisseur|compet|command|activity|mov|"
     r"réduit|réduire|reduc|retien|retenu|announc|complet|land|clos|obtien|sécuris|secur|won|wins?|deal|pick|"
     r"renon|revien|échoi|went|goes|go to|grant|renew|reconduit|prolong|extend|expand|élargi|étend|broaden|halv|"
-    r"slash|adds|added|provide|deploy|sélect|opt(?:s|ed) for|opté|opte|dévolu|fait le choix|live with|roll(?:s|ed)? out|"
-    r"ending|quitt|plug|se passer|s['’]est passée?|parti(?:e|s|es)? chez|allée?s? chez|in-house|internalis|bagged|"
-    r"nabbed|hauled|reeled|drew|attract|a conclu|conclut|clinch|seal|snag|equip|livrera|livreront|fourni|"
-    r"accord avec|accord-cadre|agreement with|churn|préféré|rolling|lots? n°|lots? no|lots? \d|utilis|uses|using|adopt|"
-    r"s['’]équip|est équipé|sont équipé|équipe désormais|équipe déjà|équipe les |équipe la |équipe l['’]|équipe des |"
-    r"équipent|a équipé|équipera|attributaire|no longer|ne fai|ne travaill|résili|rompu|dénonc|déploi|déploy|used by|utilisée? par|renewed|mis fin|met fin|mettent fin|nous a|nous ont|nous avait|signed us|chose us|picked us|selected us)")
+    r"slash|adds|added|provide|deploy|sélect|opt(?:s|ed) for|opté|opte|dévolu|fait le choix|live with|"
+    r"roll(?:s|ed)? out|rolling|ending|plug|se passer|s['’]est passée?|parti(?:e|s|es)? chez|allée?s? chez|in-house|"
+    r"internalis|bagged|nabbed|hauled|reeled|drew|attract|a conclu|conclut|clinch|seal|snag|equip|livrera|livreront|"
+    r"accord avec|accord-cadre|agreement with|churn|préféré|lots? (?:n°|no|\d)|utilis|uses|using|adopt|"
+    r"s['’]équip|est équipé|sont équipé|équipe (?:désormais|déjà|les |la |l['’]|des )|équipent|a équipé|équipera|"
+    r"attributaire|no longer|ne fai|ne travaill|rompu|dénonc|déploi|déploy|used by|utilisée? par|renewed|"
+    r"mis fin|met fin|mettent fin|nous a|nous ont|nous avait|(?:signed|chose|picked|selected) us)")
 
 SENTENCE_SCHEMA = {"document_id": pl.Utf8, "sentence_index": pl.Int32, "paragraph_index": pl.Int32,
                    "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.Utf8, "has_cue": pl.Boolean}

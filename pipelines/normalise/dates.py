@@ -19,7 +19,7 @@ import polars as pl
 from pipelines.normalise import chain_fields
 from pipelines.normalise.months import MONTH_NUMBERS
 
-__all__ = ["DATE_PATTERN", "parse_date", "normalise_dates"]
+__all__ = ["DATE_PATTERN", "MONTH_NAME", "parse_date", "normalise_dates"]
 
 _AP = "['’]"
 _YEAR = r"(?:19|20)[0-9]{2}"
@@ -27,6 +27,7 @@ _YEAR_BARE = r"(?:199[0-9]|20[0-3][0-9])"
 _FR_MONTHS = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
 _EN_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
 _FULL = rf"(?:{_FR_MONTHS}|{_EN_MONTHS})"
+MONTH_NAME = _FULL  # a month's full name, French or English, for the readers of dates outside this module
 _ABBR = r"(?:janv|f[ée]vr|f[ée]v|avr|juill?|sept|d[ée]c|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov)\.?"
 _MONTH = rf"(?:{_FULL}|{_ABBR})"
 _DAY = r"(?:1er|[12][0-9]|3[01]|0?[1-9])(?:er|st|nd|rd|th|e)?"
@@ -42,10 +43,12 @@ _MONTH_MOD = (
     r"(?:mi-|mid-|mid\s+|d[ée]but\s+|fin\s+|courant\s+|early\s+|late\s+"
     r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
 )
-_ORDINAL = (
+# the first to fourth; "dernier", "last", "final" name the fourth only with a year ("le dernier trimestre 2022")
+_ORDINAL_NUMBER = (
     r"(?:premier|1er|first|1st|deuxi[èe]me|2e|2[èe]me|second|2nd|troisi[èe]me|3e|3[èe]me"
-    r"|third|3rd|quatri[èe]me|4e|4[èe]me|fourth|4th|dernier|last|final)"
+    r"|third|3rd|quatri[èe]me|4e|4[èe]me|fourth|4th)"
 )
+_ORDINAL = rf"(?:{_ORDINAL_NUMBER}|dernier|last|final)"
 _COUNT_FR = r"(?:un|une|deux|trois|quatre|cinq|six|dix|[0-9]{1,2})"
 _COUNT_EN = r"(?:a|one|two|three|four|five|six|ten|[0-9]{1,2})"
 
@@ -81,9 +84,7 @@ _PERIOD = (
 # A quarter or a half without a year is the latest one begun by publication ("au premier trimestre" in May;
 # "in the fourth quarter" in February is last year's); "le dernier trimestre" alone is left out.
 _PERIOD_NOW = (
-    rf"(?:{_LEAD}|(?:in\s+|during\s+)?the\s+|(?:du|le|au)\s+)?"
-    r"(?:premier|1er|first|1st|deuxi[èe]me|2e|2[èe]me|second|2nd|troisi[èe]me|3e|3[èe]me|third|3rd|quatri[èe]me|4e"
-    r"|4[èe]me|fourth|4th)\s+(?:trimestre|quarter|semestre|half)"
+    rf"(?:{_LEAD}|(?:in\s+|during\s+)?the\s+|(?:du|le|au)\s+)?{_ORDINAL_NUMBER}\s+(?:trimestre|quarter|semestre|half)"
 )
 _SEASON = (
     rf"(?:{_LEAD}|(?:in\s+|during\s+)?the\s+)?"
