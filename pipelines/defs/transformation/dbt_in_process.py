@@ -145,6 +145,15 @@ def _stop(worker: threading.Thread) -> None:
     worker.join(STOP_TIMEOUT_SECONDS)
 
 
+def _exclude_from_collection() -> None:
+    """Leave what the process holds before dbt starts (Dagster's definitions, dagster-dbt's manifest) out of
+    the cycle collector's scans: dbt allocates so much that the collector makes full passes during the build,
+    and each traversed every object of the process (measured on a ten-article increment: 9 full passes, 1.3 s
+    of the run, which shared the GIL with dbt's threads). Frozen objects are still freed when their last
+    reference goes; only a cycle among them would stay, and they live as long as the step."""
+    gc.freeze()
+
+
 def _release_memory() -> None:
     """Give back to the system what dbt's build held (its manifest, DuckDB's buffers): the steps after
     it (publication, report) then start from what the process held before dbt, not from dbt's peak."""
@@ -179,6 +188,7 @@ def build(args: Sequence[str], *, context: dg.AssetExecutionContext, project_dir
             collector.results.put(_FINISHED)
 
     worker = threading.Thread(target=run, name="dbt", daemon=True)
+    _exclude_from_collection()
     worker.start()
     try:
         while (raw := collector.results.get()) is not _FINISHED:
