@@ -16,7 +16,9 @@ from pathlib import Path
 from .boilerplate import remove_boilerplate
 from .dateline import header_date
 from .decoding import NotTextError, declared_charset, decode_bytes, sniff_binary_kind
+from .feed_to_text import feed_to_text, looks_like_feed
 from .html_to_text import html_to_text
+from .line_wraps import unwrap_lines
 from .language import detect_language
 from .markdown_to_text import markdown_to_text
 from .metadata import SIDECAR_SUFFIX, Metadata, parse_sidecar
@@ -28,7 +30,8 @@ DEFAULT_MAX_BYTES = 5_000_000
 TEXT_EXTENSIONS = frozenset({".txt"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
-ACCEPTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS
+FEED_EXTENSIONS = frozenset({".xml", ".rss", ".atom"})
+ACCEPTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | FEED_EXTENSIONS
 _ACCEPTED_LIST = ", ".join(sorted(ACCEPTED_EXTENSIONS))
 
 
@@ -121,7 +124,12 @@ def document_from_bytes(data: bytes, name: str, metadata: Metadata = Metadata())
         return Rejection("empty: the file contains only whitespace")
 
     declared = Metadata()
-    if is_html:
+    # a feed saved as a text file is still a feed; what is not a well-formed feed is read as a page
+    feed = (feed_to_text(raw_text) if extension in FEED_EXTENSIONS
+            or (extension in TEXT_EXTENSIONS and looks_like_feed(raw_text)) else None)
+    if feed is not None:
+        body, declared = feed
+    elif is_html or extension in FEED_EXTENSIONS:
         page = html_to_text(raw_text)
         body, declared = page.text, page.metadata
     elif extension in MARKDOWN_EXTENSIONS:
@@ -131,7 +139,8 @@ def document_from_bytes(data: bytes, name: str, metadata: Metadata = Metadata())
         body = raw_text
 
     body = normalise_text(body)
-    text = remove_boilerplate(body, titles=(metadata.title, declared.title))
+    # page furniture goes line by line first; the wrapped lines of what remains are then joined
+    text = unwrap_lines(remove_boilerplate(body, titles=(metadata.title, declared.title)))
     if not text:
         what = "markup and boilerplate" if extension not in TEXT_EXTENSIONS else "boilerplate"
         return Rejection(f"empty after cleaning: no article text left once {what} were removed")
