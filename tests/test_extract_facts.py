@@ -7,13 +7,14 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from pipelines.extract.facts import publisher_of
 from pipelines.extract.organizations import find_spans
 from pipelines.extract.pipeline import extract_all
 
 
-def facts_of(text: str, published_at: dt.date | None = None) -> list[dict]:
-    docs = pl.DataFrame({"document_id": ["d"], "text": [text], "published_at": [published_at]},
-                        schema={"document_id": pl.Utf8, "text": pl.Utf8, "published_at": pl.Date})
+def facts_of(text: str, published_at: dt.date | None = None, title: str | None = None) -> list[dict]:
+    docs = pl.DataFrame({"document_id": ["d"], "text": [text], "published_at": [published_at], "title": [title]},
+                        schema={"document_id": pl.Utf8, "text": pl.Utf8, "published_at": pl.Date, "title": pl.Utf8})
     _, _, facts, investors = extract_all(docs)
     inv = investors.sort("investor_name").group_by("candidate_id").agg(pl.col("investor_name"), pl.col("is_lead"))
     rows = facts.join(inv, on="candidate_id", how="left").sort("candidate_id").to_dicts()
@@ -157,6 +158,7 @@ def test_customer_loss_roles(text, supplier, customer):
     "Mistral AI pourrait-il lever 1 milliard d'euros ?",
     # told as reported by others, or denied
     "Selon la presse, Lumexa aurait levé 50 millions d'euros auprès de Sequoia Capital.",
+    "Orbeline a démenti les informations selon lesquelles elle préparerait un tour de 2 milliards d'euros.",
     "Brightloom reportedly raised $50 million from Sequoia Capital.",
     "Le tour de table de 80 M€ que Vestalis aurait bouclé, selon plusieurs médias, a été démenti par la société.",
     "The $40 million round that Brightloom was said to have closed, which the company denied, never happened.",
@@ -348,7 +350,7 @@ def test_an_anaphor_in_a_later_sentence_is_the_supplier_not_the_customer_just_na
 
 @pytest.mark.parametrize("sentence, name, org_type", [
     ("Tessiane a signé avec la Caisse d'Épargne Normandie.", "Caisse d'Épargne Normandie", ""),
-    ("Tessiane a signé avec la Caisse nationale d'assurance maladie.", "Caisse nationale d'assurance", "public_body"),
+    ("Tessiane a signé avec la Caisse nationale d'assurance maladie.", "Caisse nationale d'assurance maladie", "public_body"),
     ("Tessiane a signé avec l'Office national des forêts.", "Office national des forêts", "public_body"),
 ])
 def test_an_institution_is_a_public_body_only_with_a_public_adjective(sentence, name, org_type):
@@ -491,9 +493,60 @@ def test_a_newsletter_items_closing_line_dates_its_deal(closing, day):
     # a fund's name, then another name of two words: two investors; "Marks and Spencer" stays one
     ("The round was led by Lux Capital and Playground Global.", ["Lux Capital", "Playground Global"]),
     ("Orbelle Compute signed with Marks and Spencer.", ["Orbelle Compute", "Marks and Spencer"]),
+    # two names of two words each are two names; a round's letter opens no name
+    ("Thessaly Compute and Schneider Electric partner on inference pods.", ["Thessaly Compute", "Schneider Electric"]),
+    ("À la une ce matin, la série B de Tessalune.", ["Tessalune"]),
+    # a place opening a firm's name of three words stays; a finance acronym or "S'agissant" names nobody
+    ("Zurich Insurance Group has selected Halcyra.", ["Zurich Insurance Group", "Halcyra"]),
+    ("S'agissant de France Travail, le marché de Wendeline est arrivé à son terme.", ["France Travail", "Wendeline"]),
+    ("It took roughly $600,000 out of ARR at Quillmark.", ["Quillmark"]),
+    ("The round drew Seedcamp and Frontline Ventures.", ["Seedcamp", "Frontline Ventures"]),
+    ("The bridge was led by Notion Capital and Seedcamp.", ["Notion Capital", "Seedcamp"]),
+    # a reference name inside a longer one; a common noun after an elision describes the name after it
+    ("The contract went to Northumbria Healthcare NHS Foundation Trust.", ["Northumbria Healthcare NHS Foundation Trust"]),
+    ("Depuis, l'équipementier Valeo a quitté Vermandis.", ["Valeo", "Vermandis"]),
+    # a numbered acronym is a standard; a report's bullet opens with a noun; an institution's branch ends its name
+    ("Point Nine backed Kestrune, a start-up automating SOC 2 and ISO 27001 audits.", ["Point Nine", "Kestrune"]),
+    ("En mars, Kestrel a été retenue par la Caisse nationale de l'assurance maladie (Cnam) pour trois ans.",
+     ["Kestrel", "Caisse nationale de l'assurance maladie", "Cnam"]),
+    ("L'Agence nationale de la recherche vient de signer avec Kestrel.", ["Agence nationale de la recherche", "Kestrel"]),
 ])
 def test_names_leave_out_headline_words_regions_and_acronyms(sentence, names):
     assert [s.name for s in find_spans(sentence) if s.kind == "organization"] == names
+
+
+@pytest.mark.parametrize("title, publisher", [
+    ("What losing our biggest customer taught us | Fernhollow Blog", "fernhollow blog"),
+    ("Fernhollow Newsroom - Fernhollow selected by the Port of Rotterdam", "fernhollow newsroom"),
+    ("Ardelune on LinkedIn: We raised our seed round", "ardelune on linkedin"),
+    # a news site's name, or a headline, names no publisher that speaks
+    ("Tessalune lève 38 M€ | Les Échos", None),
+    ("Tessalune lève 38 M€", None),
+    (None, None),
+])
+def test_the_publisher_a_title_names(title, publisher):
+    assert publisher_of(title) == publisher
+
+
+def test_we_on_a_company_blog_is_the_company_that_publishes_it():
+    text = ("In January, Brightwell Insurance told us they would not renew. Brightwell is now a Datadog shop. "
+            "Its teams still read dashboards fed by Fernhollow. In April we signed a three-year agreement with Lidl Digital, "
+            "the technology arm of the Lidl group.")
+    blog = {(f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2027, 5, 11),
+                                                                          "Lessons learnt | Fernhollow Blog")
+            if f["fact_kind"] == "contract"}
+    assert blog == {("Fernhollow", "Lidl Digital")}
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # in a sentence that states a deal, a one-word opener is its subject unless it is shaped like an adverb, a
+    # participle or a report's noun
+    ("Attribution par la Métropole de Lyon du marché de Kestrel.", ["Métropole de Lyon", "Kestrel"]),
+    ("Extension du contrat de Kestrel avec la SNCF.", ["Kestrel", "SNCF"]),
+    ("Tessalune signe avec Kestrel.", ["Tessalune", "Kestrel"]),
+])
+def test_the_opener_of_a_deal_sentence(sentence, names):
+    assert [s.name for s in find_spans(sentence, opener_is_subject=True) if s.kind == "organization"] == names
 
 
 def test_a_headlines_awarded_is_passive():
@@ -534,6 +587,9 @@ def test_a_frequent_word_opening_a_sentence_is_no_name(text, expected):
      "contract with Quorvel worth $4 million.", ("Quorvel Health", "Hallwick Hospitals")),
     # nothing says otherwise: the subject sells
     ("Orbelle Compute signed with Decathlon.", ("Orbelle Compute", "Decathlon")),
+    # the subject opens the clause after a date, before its description, which names a place
+    ("Last month HELORA, the hospital network in the Mons and La Louvière area, signed a deal with Quorvel, a young "
+     "startup.", ("Quorvel", "HELORA")),
 ])
 def test_who_sells_in_a_signed_deal(text, expected):
     contracts = {(f["subject_name"], f["counterparty_name"]) for f in facts_of(text) if f["fact_kind"] == "contract"}
@@ -757,6 +813,157 @@ def test_a_sentence_ends_before_french_guillemets():
     text = "Il a signé un contrat. « On a testé six mois, raconte-t-il. » Puis il a signé."
     assert [s.text for s in split_sentences(text)] == [
         "Il a signé un contrat.", "« On a testé six mois, raconte-t-il. »", "Puis il a signé."]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("INÈS: No. Last month HELORA signed.", ["INÈS: No.", "Last month HELORA signed."]),
+    ("See No. 5 on the list. Then art. 12 applies.", ["See No. 5 on the list.", "Then art. 12 applies."]),
+])
+def test_an_abbreviation_of_a_number_ends_no_sentence_before_the_number_only(text, sentences):
+    from pipelines.extract.sentences import split_sentences
+
+    assert [s.text for s in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline's passive without its auxiliary: the subject is the supplier
+    ("Thessaly Compute selected by T-Systems to power inference", ("Thessaly Compute", "T-Systems")),
+    ("Obsidio retenue par la DINUM pour son assistant juridique", ("Obsidio", "DINUM")),
+    # a name right after a possessive is a product, unless a supply noun follows it
+    ("T-Systems has selected Thessaly Compute to supply clusters for the AI layer of its Sovereign Cloud.",
+     ("Thessaly Compute", "T-Systems")),
+])
+def test_headline_passives_and_products(text, expected):
+    contracts = {(f["subject_name"], f["counterparty_name"]) for f in facts_of(text) if f["fact_kind"] == "contract"}
+    assert contracts == {expected}
+
+
+def test_a_supplier_named_after_a_possessive_before_its_licences_is_still_the_supplier():
+    text = "Brookline Clinics cut the number of its Notalis licences by half last month."
+    losses = {(f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2026, 3, 4))
+              if f["fact_kind"] == "customer_loss"}
+    assert losses == {("Notalis", "Brookline Clinics")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a roundup's paragraph opens on its company, even one shaped like a participle, before a sector's anaphor
+    ("Brisemarée met le cap sur l'Europe du Nord. La start-up nantaise a bouclé une série A de 14,3 M€ auprès "
+     "d'Eurazeo.", ("Brisemarée", ["Eurazeo"])),
+    ("Ocrelune mise sur les anges. La legaltech lyonnaise a réalisé un tour de table d'amorçage de 2,8 millions "
+     "d'euros auprès de Kima Ventures.", ("Ocrelune", ["Kima Ventures"])),
+    # the investor takes the lead of a round in the company; backing without an amount
+    ("Cathay Innovation a pris la tête d'un tour de 11 M€ dans Aulnette.", ("Aulnette", ["Cathay Innovation"])),
+    ("Gannetry gets backing from Salesforce Ventures", ("Gannetry", ["Salesforce Ventures"])),
+])
+def test_rounds_told_as_a_roundup_tells_them(text, expected):
+    rounds = [(f["subject_name"], sorted(f["investor_name"] or [])) for f in facts_of(text, dt.date(2027, 8, 31))
+              if f["fact_kind"] == "funding_round"]
+    assert rounds == [expected]
+
+
+def test_investors_told_after_the_round_join_it_as_roundups_tell_them():
+    text = ("Brisemarée a bouclé une série A de 14,3 M€. Eurazeo mène le tour, suivi par Bpifrance et Go Capital.\n\n"
+            "Cathay Innovation a pris la tête d'un tour de 11 M€ dans Aulnette. Le tour, bouclé mardi 10 août, associe "
+            "aussi AXA Venture Partners.")
+    rounds = {(f["subject_name"], tuple(f["investor_name"]), tuple(f["is_lead"]), f["event_date"])
+              for f in facts_of(text, dt.date(2027, 8, 31)) if f["fact_kind"] == "funding_round"}
+    assert rounds == {("Brisemarée", ("Bpifrance", "Eurazeo", "Go Capital"), (False, True, False), None),
+                      ("Aulnette", ("AXA Venture Partners", "Cathay Innovation"), (False, True), dt.date(2027, 8, 10))}
+
+
+def test_a_digest_item_headline_and_the_investor_that_led_its_round():
+    text = ("4. Copperlane pulls in £12m\n\nBalderton led the Series A for the Manchester-based firm, whose software "
+            "predicts passenger demand.\n\n5. Wrenfield lands $60 million\n\nThrive Capital led the Series B, which "
+            "values the New York legal-research startup at $400 million. The raise comes weeks after Wrenfield signed "
+            "a firm-wide deal with Clifford Chance.")
+    rounds = {(f["subject_name"], tuple(f["investor_name"] or ()), f["round_type"], f["amount"], f["valuation"])
+              for f in facts_of(text, dt.date(2027, 8, 20)) if f["fact_kind"] == "funding_round"}
+    assert rounds == {("Copperlane", (), None, 12_000_000, None),
+                      ("Copperlane", ("Balderton",), "Series A", None, None),
+                      ("Wrenfield", (), None, 60_000_000, None),
+                      ("Wrenfield", ("Thrive Capital",), "Series B", None, 400_000_000)}
+
+
+def test_a_headline_amount_alone_is_no_round_without_a_round_under_it():
+    text = "Wrenfield lands $60 million\n\nThe legal-research firm will supply Clifford Chance for three years."
+    assert [f for f in facts_of(text, dt.date(2027, 8, 20)) if f["fact_kind"] == "funding_round"] == []
+
+
+def test_a_site_is_a_place_and_the_supplier_preferred_wins_the_contract():
+    text = ("Le chimiste Arkema a mis fin en juillet au contrat qui le liait à Sorbière pour son usine de "
+            "Pierre-Bénite, lui préférant la plateforme de Dassault Systèmes.")
+    facts = {(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2027, 9, 6))}
+    assert facts == {("customer_loss", "Sorbière", "Arkema"), ("contract", "Dassault Systèmes", "Arkema")}
+
+
+def test_business_angels_named_are_the_rounds_investors():
+    text = ("Ocrelune a réalisé un tour de table d'amorçage de 2,8 millions d'euros uniquement auprès de business "
+            "angels, parmi lesquels Hélène Marchadier.")
+    rounds = [(f["subject_name"], f["investor_name"]) for f in facts_of(text, dt.date(2027, 9, 6))]
+    assert rounds == [("Ocrelune", ["Hélène Marchadier"])]
+
+
+def test_a_name_coordinated_with_a_reference_name_is_kept():
+    rounds = [f["investor_name"] for f in facts_of("Kestrel raised $5M from Index Ventures and Kima.")]
+    assert rounds == [["Index Ventures", "Kima"]]
+
+
+def test_a_round_that_followed_is_told_in_a_clause_of_its_own():
+    text = ("The bridge comes two years after Fennimore raised a £10m Series A led by Notion Capital in 2025, which "
+            "followed a £2.5m seed round from Seedcamp in 2023.")
+    rounds = {(f["round_type"], f["amount"], tuple(f["investor_name"])) for f in facts_of(text, dt.date(2027, 9, 6))}
+    assert rounds == {("Series A", 10_000_000, ("Notion Capital",)), ("Seed", 2_500_000, ("Seedcamp",))}
+
+
+def test_we_in_an_interview_is_the_guests_firm():
+    text = ("Ines Vandermeer has been a partner at Harrowby Ventures since 2022. We spoke to her about what she has "
+            "backed.\n\nIn February we led the £8m Series A of Marlowe Vision, which inspects railway track. In May "
+            "we led a €7m Series A in Peregrine Ledger, an Amsterdam company.")
+    rounds = {(f["subject_name"], tuple(f["investor_name"] or ())) for f in facts_of(text, dt.date(2027, 9, 15))}
+    assert rounds == {("Marlowe Vision", ("Harrowby Ventures",)), ("Peregrine Ledger", ("Harrowby Ventures",))}
+
+
+def test_the_supplier_that_replaces_a_lost_one_may_be_told_in_the_next_sentence():
+    text = ("La RATP a mis fin de manière anticipée au contrat de Velliard. La décision a été notifiée à la start-up "
+            "le 6 avril, au profit de son concurrent Corvium.")
+    facts = {(f["fact_kind"], f["subject_name"], f["counterparty_name"]) for f in facts_of(text, dt.date(2027, 4, 20))}
+    assert facts == {("customer_loss", "Velliard", "RATP"), ("contract", "Corvium", "RATP")}
+
+
+def test_a_publication_that_tells_the_news_is_no_party():
+    text = "Le Parisien raconte que la régie a mis fin au contrat de Velliard."
+    assert [f for f in facts_of(text, dt.date(2027, 4, 20)) if "Parisien" in (f["counterparty_name"] or "")] == []
+
+
+def test_a_buyer_designates_its_awardee():
+    text = "La Région Occitanie a désigné Carthame attributaire de son marché d'analyse des dossiers de subventions."
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text)] == [("Carthame", "Région Occitanie")]
+    assert facts_of("Le conseil de Carthame a désigné un nouveau président.") == []
+
+
+def test_a_customer_equips_itself_with_a_product_told_at_length():
+    text = ("Les Hospices civils de Lyon (HCL) s'équipent de l'assistant de transcription médicale de Jarvelin, qui "
+            "rédige les comptes rendus de consultation.")
+    assert [(f["subject_name"], f["counterparty_name"]) for f in facts_of(text)] == [
+        ("Jarvelin", "Hospices civils de Lyon")]
+
+
+def test_a_colon_before_an_amount_gives_the_rounds_amount():
+    text = ("Quartzelle a bouclé son premier tour de table en amorçage : 1,2 million d'euros, apportés par le fonds "
+            "régional Aquiti Gestion.")
+    rounds = [(f["subject_name"], f["amount"], f["investor_name"]) for f in facts_of(text, dt.date(2027, 9, 6))]
+    assert rounds == [("Quartzelle", 1_200_000, ["Aquiti Gestion"])]
+
+
+def test_a_founder_named_before_the_company_is_a_person():
+    spans = find_spans("Fondée en 2021 par une ingénieure et par Yanis Belkhir, docteur en vision, l'entreprise a levé "
+                       "12 M€.", opener_is_subject=True)
+    assert [(s.text, s.kind) for s in spans if s.kind != "anaphor"] == [("Yanis Belkhir", "person")]
+
+
+def test_a_participle_before_a_preposition_still_opens_the_sentence():
+    spans = find_spans("Installée depuis 2023, la start-up a signé avec Naval Group.", opener_is_subject=True)
+    assert [s.name for s in spans if s.kind == "organization"] == ["Naval Group"]
 
 
 def test_a_customer_named_like_its_director_signs_with_the_company_of_a_datelined_article():

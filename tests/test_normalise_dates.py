@@ -82,6 +82,7 @@ def test_pattern_ignores_model_names_counts_and_plain_numbers(text):
          ["June 12, 2025", "in the first quarter of 2024"]),
         ("Fondée en 2016, Scale AI a connu ces derniers mois une croissance record, à la mi-juin.",
          ["en 2016", "ces derniers mois", "à la mi-juin"]),
+        ("Le tour, bouclé mardi 10 août, associe aussi AXA Venture Partners.", ["mardi 10 août"]),
     ],
 )
 def test_pattern_finds_mentions_inside_sentences_at_the_right_offsets(sentence, mentions):
@@ -123,6 +124,9 @@ def test_lookalike_words_are_swallowed_whole_then_rejected_by_the_parser(sentenc
         ("le 1er juin 2025", date(2025, 6, 1)),
         ("the 3rd of March 2024", date(2024, 3, 3)),
         ("Jan. 5, 2025", date(2025, 1, 5)),
+        # a weekday before the date is part of it
+        ("mardi 10 août 2027", date(2027, 8, 10)),
+        ("on Tuesday, August 10, 2027", date(2027, 8, 10)),
     ],
 )
 def test_full_dates_have_day_precision(text, expected):

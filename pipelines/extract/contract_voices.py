@@ -12,7 +12,7 @@ from pipelines.extract.candidate import Candidate, SentenceView
 from pipelines.extract.cues import OBJECT_BEFORE, SUPPLIER_AFTER_AWARD
 from pipelines.extract.sentence_patterns import (
     ADOPTION, ALSO_AWARDED, AWARDED_HEADLINE, BY_BEFORE, CONTRACTING_ACTIVITY, CONTRACT_WORDS, CUSTOMER_AS,
-    DEAL_WORTH_BEFORE, DIRECT_OBJECT_GAP, PASSIVE_BEFORE, PRODUCT_OF_MAKER, PUBLIC_WORDS, ROLLED_OUT,
+    DEAL_WORTH_BEFORE, DIRECT_OBJECT_GAP, PASSIVE_BEFORE, PRODUCT_DETAIL_OF, PRODUCT_OF_MAKER, PUBLIC_WORDS, ROLLED_OUT,
     SIGNED_PARTICIPLE, SIGNING_NOUN, TENDER_OF, TENDER_PART, VENDOR_AFTER, VENDOR_BEFORE,
 )
 
@@ -46,12 +46,16 @@ class ContractVoices:
         if not re.search(r"(?:de|d['’]|du|of|from)\s*$", text) and not PRODUCT_OF_MAKER.match(s.abs.text, end):
             return None  # "uses Nvidia GPUs", "utilise l'IA": no product told as someone's
         customers, _ = self._subjects(s, lo, start, set())
-        makers = self._objects(s, end, min(hi, end + 6), re.compile(r"(?:)"), set(customers), window=0)[:1]
+        makers = [m[0] for m in self._objects(s, end, min(hi, end + 6), re.compile(r"(?:)"), set(customers),
+                                              window=0)[:1]]
+        detail = PRODUCT_DETAIL_OF.match(s.abs.text, end, hi) if not makers else None
+        if detail:  # "s'équipent de l'assistant de transcription médicale de Jarvelin"
+            makers = [name for name in [self._org_name(s, int(detail.group(1)), set(customers))] if name]
         if not customers or not makers:
             return None
         if customers[0] == self.focus and not ADOPTION.search(s.abs.text, max(lo, start - 12), end):
             return None  # "Calvane utilise la technologie de Nvidia": the company told of and its stack, no deal
-        return [c for c in [self._contract(s, makers[0][0], customers[0], start, lo, hi, False)] if c]
+        return [c for c in [self._contract(s, makers[0], customers[0], start, lo, hi, False)] if c]
 
     def _voice_used_by(self, s, lo, hi, start, end, text):
         """"Calvane's software is now used by Danone", "la solution de Calvane est utilisée par la SNCF"."""

@@ -41,7 +41,8 @@ CUES: tuple[Cue, ...] = (
        r"obtient|a obtenu|s[ée]curise|a s[ée]curis[ée]|décroche un financement|"
        r"raise[sd]?|raising|has raised|have raised|secure[sd]?|closed?|closes|lands?|landed|bag(?:s|ged)|"
        r"nab(?:s|bed)|announced?|completed?|completes|pick(?:s|ed)? up|pull(?:s|ed)? in|br(?:ings|ought) in|"
-       r"t(?:akes|ook) in|reel(?:s|ed) in|haul(?:s|ed) in|attract(?:s|ed)|draws|drew|add(?:s|ed) (?=⟦))"),
+       r"t(?:akes|ook) in|reel(?:s|ed) in|haul(?:s|ed) in|attract(?:s|ed)|draws|drew|add(?:s|ed) (?=⟦)|"
+       r"(?:gets?|got|wins?|won|lands?|landed) backing(?= from))"),
     # ---- funding: the investor puts money in
     _c("funding_round", "investor_invests",
        r"\b(?:investit|a investi|investissent|ont investi|va investir|injecte(?:nt)?|(?:a|ont) inject[ée]|(?:a )?accept[ée] de (?:payer|verser|débourser|mettre)|"
@@ -49,12 +50,13 @@ CUES: tuple[Cue, ...] = (
        r"prend une participation|a pris une participation|prennent une participation|"
        r"invest(?:s|ed|ing)?|pour(?:s|ed) |pump(?:s|ed)|back(?:s|ed)|led a|leads a|"
        r"m[eè]n(?:e|ent|ait|aient) un (?:tour|round)|(?:a|avait) mené un (?:tour|round)|"
+       r"(?:prend|prennent|(?:a|ont|avait) pris) la tête d['’]un (?:tour|round)|co-?led a|co-?leads a|"
        r"(?:took|takes|acquired?|acquires|buys|bought) an? [^⟦.]{0,20}?stake)\b"),
     # ---- funding: nouns (the round, the stake, the investment)
     _c("funding_round", "round_noun",
        r"\b(?:tour de table|tours de table|levée de fonds|lev[ée]e de|s[ée]rie [A-J]\b|series [A-J]\b|seed round|"
        r"pre-seed|amorçage|funding round|financing round|round of funding|investment round|"
-       r"(?:série|round|tour) (?:de )?(?:seed|amorçage)|(?:seed|series [A-J]) funding)"),
+       r"(?:série|round|tour) (?:de )?(?:seed|amorçage)|(?:seed|series [A-J]) funding|(?<=un )tour de (?=⟦M))"),
     _c("funding_round", "stake_noun",
        r"\b(?:(?:prise de )?participation|stake)\b"),
     _c("funding_round", "investment_noun",
@@ -67,6 +69,9 @@ CUES: tuple[Cue, ...] = (
        r"va fournir|fournira|équipera|"
        rf"wins?|won|(?:was|were|has|had|have){PASSIVE_ADVERB_EN}? been "
        r"(?:selected|chosen|picked|tapped|awarded|hired|contracted) by|"
+       # a headline's passive without its auxiliary: "Thessaly Compute selected by T-Systems", "Obsidio retenue par
+       # la DINUM"
+       r"(?<=⟧ )(?:selected|chosen|picked|tapped|hired) by|(?<=⟧ )(?:choisie?s?|retenue?s?|sélectionnée?s?) par|"
        r"secured? an? (?:[^⟦.]|⟦M\d+⟧){0,30}?(?:contract|deal|order)|"
        r"(?:lands?|landed|bag(?:s|ged)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)) an? (?:[^⟦.]|⟦M\d+⟧){0,30}?"
        r"(?:contract|deal|order)|"
@@ -112,16 +117,20 @@ CUES: tuple[Cue, ...] = (
        r"\b(?:attribue|a attribué|avait attribué|lui avait confié|leur avait confié|leur a confié|confie|a confié|"
        r"commande|a commandé|a passé commande|"
        r"notifie\b|a notifié|"
-       r"choisit|a choisi|choisi|sélectionne|a sélectionné|retient|a retenu|retenu|fait appel à|a fait appel à|"
+       r"choisit|a choisi|choisi(?! par)|sélectionne|a sélectionné|retient|a retenu|retenu(?! par)|fait appel à|"
+       r"(?:a )?désign[ée] (?=⟦O\d+⟧ [a-z ]{0,6}attributaire)|"
+       r"a fait appel à|"
        r"(?:a|ont|avait) confié|lui a confié|"
        r"(?:fit|a fait|avait fait) de (?=⟦)|"
-       r"award(?:s|ed)|order(?:s|ed) |select(?:s|ed)|cho(?:se|oses)|pick(?:s|ed)|tap(?:s|ped)|hire[sd]|"
+       # the participle before "by"/"par" is a passive (a headline's: "Thessaly selected by T-Systems")
+       r"award(?:s|ed)(?! by)|order(?:s|ed) |select(?:s|ed)(?! by)|cho(?:se|oses)|pick(?:s|ed)(?! by)|"
+       r"tap(?:s|ped)(?! by)|hire[sd](?! by)|"
        r"(?:made|makes) (?=⟦)|sign(?:s|ed) up (?=⟦)|"
        r"opt(?:s|ed) for|(?:a )?opté pour|opte(?:nt)? pour|(?:a )?jeté son dévolu sur|(?:a )?fait le choix de|"
        r"(?:went|goes|has gone) live with|roll(?:s|ed) out (?=⟦)|"
        # "is rolling Tallowby out to its 40 providers"; "l'hôpital lui a préféré Nuance" (preferred it to the one
        # told before)
-       r"roll(?:s|ed|ing)? (?=⟦)|(?:lui |leur )?(?:a|ont|avait|avaient) préféré)"),
+       r"roll(?:s|ed|ing)? (?=⟦)|(?:lui |leur )?(?:a|ont|avait|avaient) préféré|(?:lui|leur) préférant)"),
     # ---- contracts: the contract goes to the supplier ("le lot 2 est attribué à X", "the contract was awarded to X")
     _c("contract", "awarded_to",
        r"(?:\b(?:est|sont|a été|ont été|avait été|sera|seront|was|were|has been|have been|had been|is|are)\s+)?"
@@ -158,7 +167,9 @@ CUES: tuple[Cue, ...] = (
        r"did the same|followed suit|has done the same)\b"),
     # ---- customer losses: the customer leaves
     _c("customer_loss", "customer_leaves",
-       r"\b(?:met(?:tent)? fin (?:⟦D\d+⟧ )?(?:à|au|aux)|(?:a|ont|avait) mis fin (?:⟦D\d+⟧ )?(?:à|au|aux)|"
+       # "a mis fin de manière anticipée au contrat"
+       r"\b(?:met(?:tent)? fin (?:⟦D\d+⟧ |de (?:manière|façon) \w+ )?(?:à|au|aux)|"
+       r"(?:a|ont|avait) mis fin (?:⟦D\d+⟧ |de (?:manière|façon) \w+ )?(?:à|au|aux)|"
        r"mettre fin (?:à|au|aux)|cess(?:e|ent|er)|(?:a|ont) cessé|"
        r"(?:a|ont) basculé|bascul(?:e|ent)|(?:a|ont) migré|migr(?:e|ent|er)|"
        r"cut(?:s|ting)? back|scal(?:ed|es|ing) back|trimm?(?:ed|s|ing)|"
@@ -232,7 +243,9 @@ HYPOTHETICAL = re.compile(
 # a deal told as reported by others and unconfirmed, or denied: right before its cue ("Lumexa aurait levé",
 # "reportedly raised"), or in a relative clause right after it ("le tour de table qu'un spécialiste aurait
 # engagé", "the round, which the company denied")
-REPORTED_BEFORE = re.compile(r"\b(?:aurai(?:en)?t|reportedly)\s+(?:[\w'’]+\s+)?$", re.IGNORECASE)
+# (a French conditional before the deal's noun tells it as reported too: "elle préparerait un tour de 2 milliards")
+REPORTED_BEFORE = re.compile(r"\b(?:aurai(?:en)?t|reportedly|\w{3,}(?:erai(?:en)?t))\s+(?:[\w'’]+\s+)?$",
+                             re.IGNORECASE)
 REPORTED_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:que|qu['’]|which|that)\s*(?:[^\s,;.]+\s+){0,8}?"
                             r"(?:aurai(?:en)?t|(?:a|ont) démenti|démenti\w*|dément\w*|(?:has |have )?denie[sd])\b",
                             re.IGNORECASE)
@@ -258,7 +271,7 @@ ROUND_LABEL = re.compile(
     re.IGNORECASE,
 )
 VALUATION_BEFORE = re.compile(
-    r"(?:valoris\w*|valuation|valued|valuing|values?|valeur|vaut|worth)\s+(?:[\w'’⟦⟧]+\s+){0,8}(?:à|at|de|of)?\s*"
+    r"(?:valoris\w*|valuation|valued|valuing|values?|valeur|vaut|worth)\s+(?:[\w'’⟦⟧\-]+\s+){0,8}(?:à|at|de|of)?\s*"
     r"(?:environ|près de|plus de|about|around|nearly|over|some|quelque)?\s*$",
     re.IGNORECASE,
 )
@@ -278,7 +291,7 @@ INVESTOR_BEFORE = re.compile(
     r"(?<!\w)(?:auprès (?:de|d['’]|du|des)|from|led by|co-led by|mené(?:e)? par|emmené(?:e)? par|conduit(?:e)? par|"
     r"pilot[ée]e? par|par|by|avec|with|aux côtés (?:de|d['’]|du|des)|alongside|including|dont|notamment|"
     r"participation (?:de|d['’]|du|des)|participation from|particip(?:ent|e|aient|ait|ated|ating)|"
-    r"de la part (?:de|d['’]|du)|soutenue? par|backed by|"
+    r"de la part (?:de|d['’]|du)|soutenue? par|backed by|apportée?s? par|associe|réunit|"
     r"investisseurs?|investors?|tels? que|such as|comme|parmi (?:eux|lesquels)|among them|including)(?!\w)"
     r"\s*(?:(?:le |la |les |l['’]|the |son |ses |leurs? )?[^⟦,.;]{0,30})?$",
     re.IGNORECASE,
@@ -299,5 +312,8 @@ DEAL_NOUN = re.compile(r"\b(?:accord|deal|opération|transaction|agreement|annon
 # "selon l'Observatoire de la commande publique, les PME ont remporté...": the source of a statement is no party to it
 SOURCE_BEFORE = re.compile(r"(?:\bselon|\bd['’]après|\baccording to|\bcited by|\bcité(?:e|s|es)? par)\s*"
                            r"(?:(?:le|la|les|l['’]|the)\s*)?$", re.IGNORECASE)
+# a publication that tells the news is no party to it: "Le Parisien raconte que la régie a mis fin ..."
+SOURCE_TELLS = re.compile(r"\s+(?:raconte|rapporte|révèle|relate|écrit|affirme|report(?:s|ed)|write?s|wrote|"
+                          r"reveal(?:s|ed))\s+(?:que|qu['’]|that)\b", re.IGNORECASE)
 COMPLEMENT_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bdu|\bof|\bchez|\bavec|\bwith|\bpour|\bfor|\bà|\bto|\bdepuis|"
                                r"\bfrom|\bin|\bat|\bdans|\bnear|\bprès de)\s*(?:(?-i:[A-Z]{2,4})\s+)?$", re.IGNORECASE)

@@ -35,18 +35,19 @@ from pipelines.extract.contract_voices import ContractVoices
 from pipelines.extract.cues import (
     COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, DEAL_NOUN, FIRM_AFTER_INVESTMENT, FIRM_BEFORE_INVESTMENT,
     HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE, MANY_DEALS_BEFORE, NEGATION, PUBLIC_LISTING,
-    REPORTED_AFTER, REPORTED_BEFORE, REVENUE_BEFORE, ROUND_LABEL, SOURCE_BEFORE, VALUATION_AFTER, VALUATION_BEFORE,
+    REPORTED_AFTER, REPORTED_BEFORE, REVENUE_BEFORE, ROUND_LABEL, SOURCE_BEFORE, SOURCE_TELLS, VALUATION_AFTER,
+    VALUATION_BEFORE,
 )
 from pipelines.extract.loss_voices import LossVoices
 from pipelines.extract.organizations import SPEAKERS
 from pipelines.extract.portable import loosened, maybe_flags
 from pipelines.extract.sentence_patterns import (
-    APPOSITION_SUBJECT, AT_STAKE, BUYER_ANAPHOR, CLAUSE_BREAK, CONJUNCTION_GAP, CONTRACT_WORDS, CUMULATIVE_AFTER,
-    CUMULATIVE_BEFORE, DEAL_REFERENCE, FOUNDING, FUNDING_WORDS, GENERIC_RAISE, INVESTOR_LIST_OPENING,
-    INVESTOR_NAME, IN_PARENTHESES_AFTER_NAME, JOINS_THE_CAPITAL, JOIN_THE_ROUND, LEADS_THE_ROUND, LEADS_VERB,
-    LIST_ITEM, NEW_FUND, ORG_LIST_GAP, PLACEHOLDER, PUBLIC_ANAPHOR, PUBLIC_CONTRACT_VALUE, PUBLIC_WORDS,
-    RESUMED_AFTER_ASIDE, ROUND_OWNER_GAP, ROUND_REFERENCE, ROUND_TOLD_BY, ROUND_WAS_LED, SUBJECT_LIST_GAP,
-    TOLD_THAT,
+    ANGELS, APPOSITION_SUBJECT, AT_STAKE, BUYER_ANAPHOR, CLAUSE_BREAK, CONJUNCTION_GAP, CONTRACT_WORDS,
+    CUMULATIVE_AFTER, CUMULATIVE_BEFORE, DEAL_REFERENCE, FOUNDING, FUNDING_WORDS, GENERIC_RAISE,
+    INVESTOR_LIST_OPENING, INVESTOR_NAME, IN_PARENTHESES_AFTER_NAME, JOINS_THE_CAPITAL, JOIN_THE_ROUND,
+    LEADS_THE_ROUND, LEADS_VERB, LIST_ITEM, NEW_FUND, ORG_LIST_GAP, PLACEHOLDER, PUBLIC_ANAPHOR,
+    PUBLIC_CONTRACT_VALUE, PUBLIC_WORDS, RESUMED_AFTER_ASIDE, ROLE_AT_FIRM, ROUND_LED_BY_SUBJECT, ROUND_OWNER_GAP,
+    ROUND_REFERENCE, ROUND_TOLD_BY, ROUND_WAS_LED, SUBJECT_LIST_GAP, SWITCH_TO, TOLD_THAT,
 )
 from pipelines.extract.tables import STRATEGIC, TableRound, table_rounds
 
@@ -70,10 +71,33 @@ def narrow_cues(sentences: list[SentenceView]) -> None:
         s.cues = tuple(cue for cue, may in zip(CUES, row) if may)
 
 
+# Where a page's title names the company that publishes it: "What we learnt | Fernhollow Blog", "Fernhollow
+# Newsroom - ...", "Ardelune on LinkedIn: ...", "Blog Fernhollow - ...".
+_TITLE_SEPARATOR = re.compile(r" [|–—-] |: ")
+_PUBLISHER_MARKER = re.compile(r"(?i)(?:^|\s)(?:blog|newsroom|news room|press room|press|presse|salle de presse|"
+                               r"engineering|on linkedin|sur linkedin)(?:\s|$)")
+
+
+def publisher_of(title: str | None) -> str | None:
+    """The part of a page's title (in lowercase) that names its publisher when it is a company's own blog,
+    newsroom or post, else None: a news site's name ("... | Les Échos") is not the company that speaks."""
+    if not title:
+        return None
+    parts = _TITLE_SEPARATOR.split(title)
+    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+        if len(part.split()) <= 5 and _PUBLISHER_MARKER.search(part):
+            return part.lower()
+    return None
+
+
+# a switch told after a loss without its verb: "La décision a été notifiée ..., au profit de son concurrent Corvium"
+_IN_FAVOUR = re.compile(r"(?i)au profit|in favou?r")
+
+
 class DocumentFacts(ContractVoices, LossVoices):
     """Runs the cues over the sentences of one document and keeps the candidates it finds."""
 
-    def __init__(self, sentences: list[SentenceView]):
+    def __init__(self, sentences: list[SentenceView], title: str | None = None):
         self.sentences = sentences
         self.by_index = {s.index: s for s in sentences}
         self.candidates: list[Candidate] = []
@@ -89,9 +113,18 @@ class DocumentFacts(ContractVoices, LossVoices):
         headline = next((x for x in sentences[:2] if len(x.text.split()) > 2), None)
         opening = {m.label for m in headline.abs.mentions if m.mention_type == "organization"} if headline else set()
         first = min(first_seen, key=first_seen.get) if first_seen else None
+        # a company's own page ("... | Fernhollow Blog", "Ardelune on LinkedIn: ..."): the company that says "we"
+        publisher = publisher_of(title)
+        # an interview's guest, introduced by a role at a firm ("a partner at Harrowby Ventures"), speaks for it
+        speaks = any(m.mention_type == "anaphor" and m.text.lower() in SPEAKERS
+                     for x in sentences for m in x.abs.mentions)
+        guest_firm = next((x.abs.mentions[int(m.group(1))].label for x in sentences[:6] if speaks
+                           for m in ROLE_AT_FIRM.finditer(x.abs.text)), None)
         # a name in capitals longer than an acronym is a publication's or a show's ("LA MATINALE ÉCO"); a name of
         # the headline that the text never names again is not what it is about
         score = {k: counts[k] + (4 if k in opening and counts[k] > 1 else 0) + (2 if k == first else 0)
+                 + (8 if publisher and re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", publisher) else 0)
+                 + (8 if k == guest_firm else 0)
                  for k in counts if not (k.isupper() and len(k) > 6)}
         self.focus = max(score, key=lambda k: (score[k], -first_seen[k])) if score else None
 
@@ -198,7 +231,8 @@ class DocumentFacts(ContractVoices, LossVoices):
             idx, start, _ = phs[i]
             if (COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start])
                     or IN_PARENTHESES_AFTER_NAME.search(text, lo, start)
-                    or SOURCE_BEFORE.search(text[max(0, start - 20):start])):
+                    or SOURCE_BEFORE.search(text[max(0, start - 20):start])
+                    or SOURCE_TELLS.match(text, phs[i][2])):
                 continue
             chosen = i
             break
@@ -359,6 +393,7 @@ class DocumentFacts(ContractVoices, LossVoices):
                     cand.date = self._date(s, 0)
                 self.candidates.append(cand)
         self._enrich_loss_amounts()
+        self._replacements_told_next()
         # a round with no amount, no valuation and no investor, once every sentence has had its say, tells nothing
         # an analyst can use, and is mostly a misreading ("La série A de Quorvel a marqué les esprits")
         return [c for c in self.candidates if c.kind != "funding_round" or c.amount is not None
@@ -420,7 +455,9 @@ class DocumentFacts(ContractVoices, LossVoices):
                 cand.investors[name] = True
         cand.amount, cand.valuation = amount, valuation
         cand.stake_pct = self._stake(s)
-        cand.round_type = self._round(s) or ("strategic" if cand.stake_pct else None)
+        # the round named right at the cue first: "a £10m Series A ..., which followed a £2.5m seed round"
+        cand.round_type = (round_type(s.abs.text[start:start + 40]) or self._round(s)
+                           or ("strategic" if cand.stake_pct else None))
         if amount is not None and cand.round_type is None and (
                 CUMULATIVE_AFTER.match(s.text, amount.end)
                 or (not investors and CUMULATIVE_BEFORE.search(s.text, max(0, amount.start - 20), amount.start))):
@@ -432,9 +469,12 @@ class DocumentFacts(ContractVoices, LossVoices):
         text = s.abs.text
         investors: list[str] = []
         lead: list[str] = []
-        for idx, ps, pe in self._placeholders(s, start, hi, "OA"):
+        # people invest as business angels: "auprès de business angels, parmi lesquels Hélène Marchadier"
+        angels = ANGELS.search(text, start, hi)
+        for idx, ps, pe in self._placeholders(s, start, hi, "OAH" if angels else "OA"):
             before = text[max(start, ps - 45):ps]
-            name = self._org_name(s, idx, exclude)
+            mention = s.abs.mentions[idx]
+            name = mention.text if mention.mention_type == "person" else self._org_name(s, idx, exclude)
             if not name or name in exclude:
                 continue
             in_list = investors and ORG_LIST_GAP.match(text[self._last_end:ps]) if investors else False
@@ -459,13 +499,24 @@ class DocumentFacts(ContractVoices, LossVoices):
             return None
         company = subjects[0]
         amount, valuation = self._money(s, end, hi)
-        if amount is None or NEW_FUND.match(s.abs.text, end, hi):
+        backing = "backing" in text.lower()  # "Gannetry gets backing from Salesforce Ventures": a round, undisclosed
+        if (amount is None and not backing) or NEW_FUND.match(s.abs.text, end, hi):
             return None  # no money, or an investor's own new fund ("a levé un nouveau fonds de 150 M€")
         investors, lead = self._investors_after(s, end, hi, {company})
+        if amount is None and not investors:
+            return None
         if GENERIC_RAISE.match(text) and not FUNDING_WORDS.search(s.text) and (
-                not investors or CONTRACT_WORDS.search(s.text)):
-            return None  # "obtient 12 M€" is a round when investors give it ("auprès d'Eurazeo"), not an order
+                not investors or CONTRACT_WORDS.search(s.text)) and not self._round_told_next(s):
+            # "obtient 12 M€" is a round when investors give it ("auprès d'Eurazeo"), not an order; a headline's
+            # "Copperlane pulls in £12m" is when the text under it tells a round
+            return None
         return [c for c in [self._funding(s, company, investors, lead, start, amount, valuation)] if c]
+
+    def _round_told_next(self, s: SentenceView) -> bool:
+        """Whether `s` is a headline (no closing stop) whose next sentence tells a round, without a contract."""
+        nxt = self.by_index.get(s.index + 1)
+        return (not s.text.rstrip().endswith((".", "!", "?")) and nxt is not None
+                and bool(FUNDING_WORDS.search(nxt.text)) and not CONTRACT_WORDS.search(nxt.text))
 
     def _voice_investor_invests(self, s, lo, hi, start, end, text):
         investors, _ = self._subjects(s, lo, start, set())
@@ -487,13 +538,18 @@ class DocumentFacts(ContractVoices, LossVoices):
         return [c for c in [self._funding(s, company, investors, lead, start, amount, valuation)] if c]
 
     def _voice_round_noun(self, s, lo, hi, start, end, text):
-        after = self._objects(s, end, min(hi, end + 40), ROUND_OWNER_GAP, set(), window=40)
+        # "Balderton led the Series A for the Manchester-based firm": the subject leads, the round is another's
+        leaders = self._subjects(s, lo, start, set())[0] if ROUND_LED_BY_SUBJECT.search(s.abs.text, lo, start) else []
+        after = self._objects(s, end, min(hi, end + 40), ROUND_OWNER_GAP, set(leaders), window=40)
         after = [a for a in after if ROUND_OWNER_GAP.search(s.abs.text[end:a[1]])]
         told_by = ROUND_TOLD_BY.match(s.abs.text, end, hi)
         if after:
             company = after[0][0]
         elif told_by and (owner := self._org_name(s, int(told_by.group(1)), set())):
             company = owner  # "the $30 million Series A Ionwell announced in December": the round its company told
+        elif leaders:
+            # "Thrive Capital led the Series B, which values the startup at $400 million": the company told before
+            company = self._antecedent(s, 0, set(leaders))
         else:
             subjects, _ = self._subjects(s, lo, start, set())
             # "..., then a $22 million Series A led by Sequoia": the company of the round this sentence told first
@@ -503,6 +559,7 @@ class DocumentFacts(ContractVoices, LossVoices):
             return None
         amount, valuation = self._money(s, lo, hi)
         investors, lead = self._investors_after(s, lo, hi, {company})
+        investors, lead = [*leaders, *investors], [*leaders, *lead]
         label = self._round(s)
         if amount is None and valuation is None and not label and not investors:
             return None
@@ -556,8 +613,8 @@ class DocumentFacts(ContractVoices, LossVoices):
     # ------------------------------------------------------------- follow-ups
     def _attach_orphans(self, s: SentenceView, found: list[Candidate]) -> None:
         """A sentence with no deal of its own may complete the one just told: investors, stake, valuation."""
-        if any(c.kind == "funding_round" for c in found):
-            return
+        if found:
+            return  # "The raise comes weeks after Wrenfield signed a deal with Clifford Chance": a deal of its own
         latest = self._latest("funding_round", s, 3)
         if latest is None:
             return
@@ -571,6 +628,15 @@ class DocumentFacts(ContractVoices, LossVoices):
                                                             s.abs.text[was_led.end():ps])
                     latest.investors[name] = latest.investors.get(name, False) or is_lead
             return
+        lead_turn = LEADS_THE_ROUND.search(s.abs.text)
+        if lead_turn:
+            # "Eurazeo mène le tour, avec Kima Ventures et Motier Ventures." (before the round's mere reference,
+            # which "le tour" is too)
+            for idx, ps, _ in self._placeholders(s, 0, len(s.abs.text), "O"):
+                name = s.abs.mentions[idx].label
+                if name and name != latest.subject:
+                    latest.investors[name] = latest.investors.get(name, False) or ps < lead_turn.end()
+            return
         reference = ROUND_REFERENCE.search(s.abs.text)
         if reference:
             # "Pervenche IA lève 3,4 M€. La start-up a bouclé la semaine dernière ce tour auprès de Kima
@@ -581,14 +647,6 @@ class DocumentFacts(ContractVoices, LossVoices):
                     latest.investors[name] = latest.investors.get(name, False) or name in lead
                 latest.date = latest.date or self._date(s, reference.start())
                 return
-        lead_turn = LEADS_THE_ROUND.search(s.abs.text)
-        if lead_turn:
-            # "Eurazeo mène le tour, avec Kima Ventures et Motier Ventures."
-            for idx, ps, _ in self._placeholders(s, 0, len(s.abs.text), "O"):
-                name = s.abs.mentions[idx].label
-                if name and name != latest.subject:
-                    latest.investors[name] = latest.investors.get(name, False) or ps < lead_turn.end()
-            return
         joined = JOIN_THE_ROUND.search(s.abs.text)
         if joined:
             names = self._placeholders(s, joined.start(1), joined.end(1), "O")
@@ -619,6 +677,24 @@ class DocumentFacts(ContractVoices, LossVoices):
         words, which for a contract tell its value)."""
         amount, valuation = self._money(s, lo, hi)
         return amount or valuation
+
+    def _replacements_told_next(self) -> None:
+        """The supplier that replaces a lost one, told in the next sentence: "la régie a mis fin au contrat de
+        Velliard. La décision a été notifiée le 6 avril, au profit de son concurrent Corvium" (a contract)."""
+        for loss in [c for c in self.candidates if c.kind == "customer_loss"]:
+            nxt = self.by_index.get(loss.sentence_index + 1)
+            if nxt is None or nxt.paragraph != self.by_index[loss.sentence_index].paragraph:
+                continue
+            m = next((m for m in SWITCH_TO.finditer(nxt.abs.text) if _IN_FAVOUR.match(m.group(0))), None)
+            name = self._org_name(nxt, int(m.group(1)), {loss.subject, loss.counterparty}) if m else None
+            if not name or name in (loss.subject, loss.counterparty) or any(
+                    c.kind == "contract" and c.subject == name and c.counterparty == loss.counterparty
+                    for c in self.candidates):
+                continue
+            contract = self._contract(nxt, name, loss.counterparty, m.start(), 0, len(nxt.abs.text), False)
+            if contract is not None:
+                contract.sentence_index = nxt.index
+                self.candidates.append(contract)
 
     def _enrich_loss_amounts(self) -> None:
         """The business at stake, told in one of the next two sentences: "X cuts ties with Y. X had planned to

@@ -187,14 +187,19 @@ def find_document_mentions(
     known_words, known_people = _document_vocabulary(sentences, scan)
     out: dict[int, list[Mention]] = {}
     surnames: set[str] = set()
+    paragraph = None
     for s, runs in zip(sentences, document_runs([s.text for s in sentences])):
+        # a paragraph opens on its subject too: "Brisemarée met le cap sur l'Europe du Nord. La start-up ..."
+        # (a line of one to three words is a masthead or a section's name)
+        opens_paragraph = s.paragraph != paragraph and s.text.count(" ") >= 3
+        paragraph = s.paragraph
         money, dates, percent = values.get(s.index, _NO_VALUES)
         found = _value_mentions(s.text, money, dates, percent) if money or dates or percent else []
         patterns = filters[s.index]
         if runs or patterns != _NO_PATTERN:  # else nothing in it can be a name
             blocked = [(f.start, f.end) for f in found]
-            for span in find_spans(s.text, blocked, known_words, known_people, opener_is_subject=s.has_cue,
-                                   patterns=patterns, runs=runs):
+            for span in find_spans(s.text, blocked, known_words, known_people,
+                                   opener_is_subject=s.has_cue or opens_paragraph, patterns=patterns, runs=runs):
                 found.append(Mention(span.kind, span.start, span.end, span.text, label=span.name,
                                      org_type=span.org_type))
                 if span.kind == "person" and " " in span.text:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipelines.extract.portable import maybe_flags
@@ -24,6 +25,21 @@ LOWER = "a-zß-öø-ÿ"
 _WORD = rf"(?:[{UPPER}][\w&'’.+\-]*[\w+]|[{UPPER}]\.?|[{LOWER}]{{1,3}}[{UPPER}][\w\-]*|\d+[{UPPER}][\w\-]*)"
 _CONNECT = r"(?: (?:de|of|du|des|&|and|for|für|van|von|der|la|le|di|del|da) | |-|\. ?)"
 _CAPITAL_RUN = re.compile(rf"(?<![\w@#/]){_WORD}(?:{_CONNECT}{_WORD})*")
+# A round's letter opens no name: "la série B de Tessalune" names Tessalune (looked at only for a run that opens
+# on a single letter: a look-ahead in the run's pattern, tried at every capital, cost a sixth of finding runs).
+_ROUND_WORD_BEFORE = re.compile(r"(?i)s[ée]ries? $")
+
+
+def _capital_runs(text: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of each capitalised run of `text`."""
+    for m in _CAPITAL_RUN.finditer(text):
+        run, start = m.group(0), m.start()
+        if run[1:2] in (" ", "") and _ROUND_WORD_BEFORE.search(text, max(0, start - 7), start):
+            rest = _CAPITAL_RUN.search(text, start + 1, m.end())
+            if rest is None:
+                continue
+            run, start = rest.group(0), rest.start()
+        yield start, run
 
 _PUBLIC_HEAD = (
     r"(?:[Cc]our de cassation|[Cc]our des comptes|[Cc]onseil d['’][ÉE]tat|[Cc]onseil constitutionnel|"
@@ -34,12 +50,13 @@ _PUBLIC_HEAD = (
 # Not before "Office" ("Microsoft Office" is a product).
 _HEAD_PREFIX = rf"(?:(?:U\.S\.|[{UPPER}][\w\-]+) (?=[Dd]epartment|[Mm]inistry|[Aa]gency|Caisse|Centre|Institut))?"
 # Institutions whose names run on in lowercase words: "Office national des forêts", "Caisse nationale
-# d'assurance", "Agence nationale de la recherche".
-_INSTITUTION_HEAD = r"(?:Caisse|Centre|Institut|Autorité|Conseil|Régie|Chambre|Fédération|Assistance publique)"
+# d'assurance", "Agence nationale de la recherche"; a second word when it ends the phrase or names a branch of
+# social security ("Caisse nationale de l'assurance maladie", not "... de la recherche vient de signer").
+_INSTITUTION_HEAD = r"(?:Caisse|Centre|Institut|Autorité|Conseil|Régie|Chambre|Fédération|Assistance publique|Hospices)"
 _INSTITUTION_ADJECTIVE = (
     r"(?: (?:nationale?s?|nationaux|générale?s?|généraux|régionale?s?|régionaux|fédérale?|publique?s?|"
-    r"européenne?s?|internationale?s?|interministérielle?|supérieure?|centrale?|départementale?|territoriale?)"
-    r"(?: (?:de la |de l['’]|des |du |de |d['’])[a-zà-ÿ]{3,})?)"
+    r"européenne?s?|internationale?s?|interministérielle?|supérieure?|centrale?|départementale?|territoriale?|civils)"
+    r"(?: (?:de la |de l['’]|des |du |de |d['’])[a-zà-ÿ]{3,}(?: (?:maladie|vieillesse|retraite|familiales|[a-zà-ÿ]{4,}(?=\s*[(),.;:]|\s*$)))?)?)"
 )
 # An institution head names a public body when a public adjective follows it ("Caisse nationale d'assurance
 # maladie"); without one it may be a firm ("Caisse d'Épargne Normandie" is a bank).
@@ -81,7 +98,9 @@ _ANAPHOR_NOUN = (
     r"spécialiste|concurrent|rival|insurer|retailer|lender|bank|carrier|airline|automaker|carmaker|manufacturer|"
     r"developer|maker|operator|conglomerate|assureur|banque|distributeur|enseigne|constructeur|opérateur|"
     r"mutuelle|coopérative|armateur|logisticien|industriel|group|groupe|giant|géant|chain|chaîne|brewer|"
-    r"brasseur|telco|utility|designer|concepteur|fabricant|intégrateur|integrator|institution|hôpital|hospital|établissement|collectivité)"
+    r"brasseur|telco|utility|designer|concepteur|fabricant|intégrateur|integrator|institution|hôpital|hospital|établissement|collectivité|"
+    # "la legaltech lyonnaise", "the London fintech"
+    r"[a-zà-ÿ]{2,8}tech)"
 )
 _ANAPHOR_BODY = (
     # a space after the determiner, except after an elision: "Les start-up" (many) is not "Le" + "s start-up"
@@ -92,10 +111,11 @@ _ANAPHOR_BODY = (
 _ANAPHOR = re.compile(r"(?i)(?<![\w])" + _ANAPHOR_BODY + r"(?![\w])")
 # "nous avons signé", "vous avez levé", "we signed": in an interview or a quote, the company that speaks (or is
 # spoken to), the one the document is about; only as the subject of a verb in the past, which tells deals
-_SPEAKER_BODY = (r"(?:nous(?= (?:avons|venons|sommes))|vous(?= (?:avez|venez|êtes))|"
+_SPEAKER_BODY = (r"(?:nous(?= (?:avons|venons|sommes|menons|investissons))|vous(?= (?:avez|venez|êtes))|"
                  r"on(?= (?:a|avait|vient d['’]|vient de) ?(?:bouclé|levé|signé|perdu|remporté|décroché|finalisé|"
                  r"obtenu|conclu|lever|boucler|signer))|"
-                 r"we(?=(?: have|['’]ve| had| just)? (?:signed|raised|closed|secured|won|lost|landed|been|chosen)))")
+                 r"we(?=(?: have|['’]ve| had| just| also)? (?:signed|raised|closed|secured|won|lost|landed|been|chosen|"
+                 r"led|co-led|invested|backed|joined)))")
 _SPEAKER = re.compile(r"(?i)(?<![\w])" + _SPEAKER_BODY)
 # "le groupe de Mark Zuckerberg", "the group of companies": a group told by whose it is, not one named before
 _GROUP_OF = re.compile(r"(?i)(?:le |la |the |this |ce )?(?:\w+ )?(?:group|groupe|giant|géant)s? (?:de|d['’]|of) ")
@@ -111,8 +131,13 @@ _ELISION = re.compile(r"^(?:[LlDd]['’]|[Qq]u['’])")
 
 # Words that open sentences without being names: adverbs ("Fondamentalement", "Meanwhile") and
 # hyphenated connectives ("Entre-temps", "Peut-être").
-# Participles open sentences too ("Installée depuis 2023 à Lorient, la start-up...", "Founded in 2021")
-_SENTENCE_OPENER = re.compile(r"^(?:\w+ment|\w+-[a-zà-ÿ]+(?:-\w+)*|\w+(?:ée|ées|és)|[A-Z][a-z]{2,}ed)$")
+# The nouns of a report's bullets open sentences too ("Attribution par la Métropole ...", "Extension du contrat").
+_SENTENCE_OPENER = re.compile(r"^(?:\w+ment|\w+-[a-zà-ÿ]+(?:-\w+)*|[A-Z][a-zé]{3,}[st]ions?)$")
+# A participle opens a sentence before a preposition or a comma ("Installée depuis 2023 à Lorient, la start-up",
+# "Founded in 2021,"); before a verb the word is a name shaped like one ("Brisemarée met le cap sur ...")
+_PARTICIPLE = re.compile(r"^(?:\w+(?:ée|ées|és)|[A-Z][a-z]{2,}ed)$")
+_AFTER_PARTICIPLE = re.compile(r"\s*(?:,|(?:en|à|au|aux|par|depuis|dans|pour|sur|sous|chez|avec|entre|outre|il y a|"
+                               r"in|by|at|on|with|from|for|after|under|over|as)\b)")
 
 # "Korean-language", "Paris-based", "AI-powered": adjectives, not names.
 _DESCRIPTIVE_COMPOUND = re.compile(r"^[\w.]+(?:-[a-zà-ÿ]+)+$")
@@ -183,9 +208,7 @@ def _filter_patterns() -> tuple[str, str, str]:
     """Looser patterns for Polars: every alias, public-body or anaphor match contains one of their matches."""
     aliases = "|".join(_rust_literal(a) for a in organization_aliases() if len(a) >= 2) or "[^\\s\\S]"
     # no "\b": Unicode word boundaries make Polars' engine twenty times slower on this pattern
-    speakers = (r"(?:nous (?:avons|venons|sommes)|vous (?:avez|venez|êtes)|we(?: have|['’]ve| had| just)? "
-                r"(?:signed|raised|closed|secured|won|lost|landed|been|chosen)|on (?:a|avait|vient d['’]|vient de) ?"
-                r"(?:bouclé|levé|signé|perdu|remporté|décroché|finalisé|obtenu|conclu|lever|boucler|signer))")
+    speakers = _SPEAKER_BODY.replace("(?=", "(?:")  # the look-aheads' words become part of the match
     local = _LOCAL_HEAD + rf" (?:de la |de l['’]|des |du |de |d['’])?[{UPPER}]"
     return (aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD + "|" + local,
             "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers + ")")
@@ -313,9 +336,11 @@ def _not_a_name_word(word: str) -> bool:
 def _strip_function_words(words: list[str]) -> list[str]:
     """Drop leading and trailing words that cannot be part of a name (sentence-initial 'Le', 'En'...).
     A place before a local body's noun stays ("Rennes Métropole"), and so does "France" opening a name ("France
-    Travail", "France Assureurs", "France Télévisions")."""
+    Travail", "France Assureurs", "France Télévisions") and a place opening a firm's name of three words or more
+    ("Zurich Insurance Group")."""
     while words and words[0].lower().strip(".'’") in _NOT_NAME_OPENERS and not (
-            len(words) > 1 and (words[1] in _LOCAL_BODY_TAILS or words[0] == "France")
+            len(words) > 1 and (words[1] in _LOCAL_BODY_TAILS or words[0] == "France"
+                                or (len(words) > 2 and _FIRM_TAIL.search(words[-1])))
             and words[0].lower() in PLACE_WORDS):
         words = words[1:]
     while len(words) > 1 and words[-1].lower().strip(".'’") in NON_ORG_WORDS and words[-1] not in _NAME_TAILS:
@@ -324,6 +349,39 @@ def _strip_function_words(words: list[str]) -> list[str]:
 
 
 _NOT_NAME_OPENERS = NON_ORG_WORDS | PLACE_WORDS
+_NUMBER_AFTER = re.compile(r" \d")
+_NAME_WORD_BEFORE = re.compile(rf"(?<![\w'’])([{UPPER}][\w&'’\-]*) $")
+# The words before a name that make it a place or a product (looked up in sets: a regular expression searched
+# before every name cost a tenth of finding them): "son usine de Pierre-Bénite", "its plant in Douai" (a site's
+# noun, then a preposition); "its Sovereign Cloud", "our Datadog integration" (a possessive)
+_SITE_NOUNS = frozenset("usine usines site sites hangar hangars entrepôt entrepôts locaux campus plant plants factory "
+                        "factories facility facilities warehouse warehouses depot depots dépôt dépôts".split())
+_SITE_PREPOSITIONS = frozenset("de d' d’ à near in at".split())
+_POSSESSIVES = frozenset("its their our son sa ses leur leurs notre nos".split())
+_SUPPLY_NOUN_AFTER = re.compile(r"['’]?s? (?:contracts?|licen[cs]es?|seats?|subscriptions?|accounts?|deployments?|"
+                                r"platforms?|software|tools?|solutions?|systems?|services?|agreements?|deals?|"
+                                r"contrats?|abonnements?|outils?|logiciels?|plateformes?)\b")
+
+
+def _word_before(sentence: str, end: int) -> tuple[str, int]:
+    """The word that ends at `end` (a space or an elision after it), in lowercase, and where it starts."""
+    start = max(sentence.rfind(" ", 0, end - 1), sentence.rfind("\u00a0", 0, end - 1)) + 1
+    return sentence[start:end].strip().lower(), start
+
+
+def _place_or_product(sentence: str, offset: int, name: str) -> bool:
+    """A site's place ("son usine de Pierre-Bénite") or a product after a possessive ("its Sovereign Cloud"),
+    unless a supply noun follows ("its Notalis licences" name a supplier)."""
+    if offset < 3 or sentence[offset - 1] not in " '’":
+        return False
+    word, start = _word_before(sentence, offset)
+    if word in _POSSESSIVES:
+        return not _SUPPLY_NOUN_AFTER.match(sentence, offset + len(name))
+    if word.endswith(("'", "’")) and len(word) > 2:  # "usine d'Arras": the elision is a word of its own
+        word, start = word[-2:], offset - 2
+    return word in _SITE_PREPOSITIONS and start > 1 and _word_before(sentence, start)[0] in _SITE_NOUNS
+
+
 _LOCAL_BODY_TAILS = frozenset({"Métropole", "Metropole", "Agglomération", "Agglo", "Habitat", "Communauté"})
 _LAW_TAILS = frozenset({"Act", "Directive", "Regulation", "Règlement", "Bill"})
 _LEADING_ARTICLE = re.compile(r"(?:[Ll]e |[Ll]a |[Ll]['’]|[Tt]he )")
@@ -345,6 +403,7 @@ class _Run(NamedTuple):
     person: bool  # a known first name and a capitalised word
     common: bool  # a one-word name that is a function word, a place or a descriptive compound
     opener: bool  # shaped like an adverb or connective that opens sentences
+    participle: bool  # shaped like a participle, which opens sentences before a preposition
     frequent: bool  # a one-word name that is a frequent word of the language ("Existing", "Neither", "Question")
     organization: str | None  # the name without a possessive, when still a name
     clean: str | None  # that name without its legal form
@@ -365,6 +424,10 @@ def _read_run(run: str) -> _Run | None:
             break
         words = words[1:]
     kept = _strip_function_words(words)
+    if elision:
+        # "L'équipementier Valeo": the common noun the elision opened describes the name after it
+        while len(kept) > 1 and kept[0][:1].islower() and not _LOWER_PREFIX.match(kept[0]):
+            kept = kept[1:]
     # "Lumora CEO Aurélien Marchetti", "Kestrel PDG Jean Morel": a job title ends the firm's name, and the
     # person after it is no part of it
     title = next((i for i, w in enumerate(kept) if i and w.lower().strip(".") in _TITLES), None)
@@ -392,6 +455,7 @@ def _read_run(run: str) -> _Run | None:
         common=single and bool(name.lower() in NON_ORG_WORDS or name.lower() in PLACE_WORDS
                                or _DESCRIPTIVE_COMPOUND.match(name)),
         opener=bool(_SENTENCE_OPENER.match(name)),
+        participle=single and bool(_PARTICIPLE.match(name)),
         frequent=single and name.lower() in common_words(),
         organization=organization,
         clean=_LEGAL_TAIL.sub("", organization) if organization else None,
@@ -402,7 +466,7 @@ Runs = list[tuple[int, _Run]]  # where each capitalised run that holds a name st
 
 
 def sentence_runs(sentence: str) -> Runs:
-    return [(m.start(), run) for m in _CAPITAL_RUN.finditer(sentence) if (run := _read_run(m.group(0))) is not None]
+    return [(start, run) for start, text in _capital_runs(sentence) if (run := _read_run(text)) is not None]
 
 
 def document_runs(sentences: list[str]) -> list[Runs]:
@@ -418,11 +482,10 @@ def document_runs(sentences: list[str]) -> list[Runs]:
         starts.append(at)
         at += len(sentence) + 1
     k = 0
-    for m in _CAPITAL_RUN.finditer("\n".join(sentences)):
-        run = _read_run(m.group(0))
+    for position, text in _capital_runs("\n".join(sentences)):
+        run = _read_run(text)
         if run is None:
             continue
-        position = m.start()
         while k + 1 < len(starts) and starts[k + 1] <= position:
             k += 1
         runs[k].append((position - starts[k], run))
@@ -437,7 +500,7 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
     `blocked` spans (money, dates) are never names. A single capitalised word
     that opens the sentence is a name only when the document also uses it
     mid-sentence or twice (`known_words`), or it is a reference alias, or it opens a
-    sentence with a deal cue (`opener_is_subject`: "Datacrue a signé...") and is not
+    sentence with a deal cue or a paragraph (`opener_is_subject`: "Datacrue a signé...") and is not
     a frequent word of the language ("Neither company commented"):
     "Fondamentalement" and "Cheap labour..." open sentences. A single word
     that is the surname of a person named in the document is that person.
@@ -462,6 +525,9 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
     if pattern is not None:
         aliases = organization_aliases()
         for m in pattern.finditer(sentence):
+            before = _NAME_WORD_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+            if before and not taken[before.start(1)] and before.group(1).lower() not in _NOT_NAME_OPENERS:
+                continue  # "Northumbria Healthcare NHS Foundation Trust": a longer name holds the reference name
             # extend a reference name by a following capitalised word ("Amazon" + "Web Services" is an alias itself)
             canonical, org_type = aliases[m.group(0)]
             end = m.end()
@@ -497,15 +563,23 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         name = run.name
         offset = run_start + run.shift
         if any(taken[offset:offset + len(name)]):
+            if run.organization and _COORDINATED.search(run.organization):
+                # "Index Ventures and Kima": a reference name took its part of the run, the other names stay
+                for part_offset, part in _coordinated_names(run.organization, known_words):
+                    add(Span(offset + part_offset, offset + part_offset + len(part), part, "organization",
+                             _LEGAL_TAIL.sub("", part)))
             continue
         # "l'armement Kerlédan": a one-word name after a common noun is a firm, even named after a person
         firm = run.single and bool(_FIRM_NOUN_BEFORE.search(sentence, max(0, offset - 40), offset))
         if run.person or (run.single and name in known_people and not firm):
             add(Span(offset, offset + len(name), name, "person", None))
             continue
-        if run.common:
+        if run.common or (run.single and name.isupper() and _NUMBER_AFTER.match(sentence, offset + len(name))):
+            continue  # "SOC 2", "ISO 27001": an acronym numbered is a standard or a product
+        if _place_or_product(sentence, offset, name):
             continue
-        if (run.single and name not in known_words and (run.opener or run.frequent or not opener_is_subject)
+        opener = run.opener or (run.participle and bool(_AFTER_PARTICIPLE.match(sentence, offset + len(name))))
+        if (run.single and name not in known_words and (opener or run.frequent or not opener_is_subject)
                 and _opens_sentence(sentence, offset)):
             continue  # a single word that opens the sentence ("Existing investors X and Y also took part")
         if run.organization is None:
@@ -532,6 +606,7 @@ _START = operator.attrgetter("start")
 # in a word that ends names of funds or firms and the right side has two words or more; "Johnson and Johnson",
 # "Marks and Spencer" stay one.
 _COORDINATED = re.compile(r" (?:and|et) ")
+_FUND_TAIL = re.compile(rf"{INVESTOR_TAIL}$")
 _FIRM_TAIL = re.compile(rf"(?:{INVESTOR_TAIL}|Labs?|Group|Groupe|Holdings?|Technologies|Systems|Robotics|Health|AI|IA|"
                         r"Partnership|Foundation|Trust|Corporation|Company|Associates|Consulting)$")
 
@@ -546,8 +621,13 @@ def _coordinated_names(name: str, known: frozenset[str] = frozenset()) -> list[t
         # "Harbordyne and Maersk have signed": each is named on its own elsewhere, or is a known organisation
         return [(0, left), (m.end(), right)]
     # "Lux Capital and Playground Global": a fund's name, then a name of two words or more; "Point Nine and HV
-    # Capital": a name of two words or more, then a fund's name
-    if " " not in right or not (_FIRM_TAIL.search(left) or (" " in left and _FIRM_TAIL.search(right))):
+    # Capital": a name of two words or more, then a fund's name; "Thessaly Compute and Schneider Electric": two
+    # names of two words or more (names that hold an "and" join single words: "Marks and Spencer"); "Seedcamp and
+    # Frontline Ventures": a fund's name of two words after any name; "Notion Capital and Seedcamp": any name after a
+    # fund's name of two words
+    if _FUND_TAIL.search(left) and " " in left:
+        return [(0, left), *((m.end() + o, part) for o, part in _coordinated_names(right))]
+    if " " not in right or not (_FIRM_TAIL.search(left) or " " in left or _FUND_TAIL.search(right)):
         return [(0, name)]
     return [(0, name[:m.start()]), *((m.end() + o, part) for o, part in _coordinated_names(name[m.end():]))]
 

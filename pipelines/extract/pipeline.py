@@ -25,7 +25,8 @@ from pipelines.extract.sentences import Sentence, split_sentences
 
 # A cheap first pass: only sentences with one of these stems are analysed for facts.
 CUE_PREFILTER = re.compile(
-    r"(?i)\b(?:l[eè]v|rais|invest|capital|particip|stake|tour(?:s)? de table|s[ée]ries?\s|seed|amorçage|round|"
+    r"(?i)\b(?:l[eè]v|rais|invest|capital|particip|stake|tour(?:s)? de table|un tour de|tête d['’]un|s[ée]ries?\s|"
+    r"seed|amorçage|round|"
     r"fund|financ|back|led |pump|inject|pay|verser|débours|contrat|contract|sign|ink|remport|décroch|attribu|"
     r"award|client|customer|partenaire|partner|choisi|chose|select|retenu|programme|program|fourni|suppl|"
     r"commande|order|tap|hire|fait appel|confi[eé]|fin à|fin au|cess|romp|ponts|dos|détourn|abandon|quitt|résili|"
@@ -37,7 +38,7 @@ CUE_PREFILTER = re.compile(
     r"slash|adds|added|provide|deploy|sélect|opt(?:s|ed) for|opté|opte|dévolu|fait le choix|live with|"
     r"roll(?:s|ed)? out|rolling|ending|plug|se passer|s['’]est passée?|parti(?:e|s|es)? chez|allée?s? chez|in-house|"
     r"internalis|bagged|nabbed|hauled|reeled|drew|attract|a conclu|conclut|clinch|seal|snag|equip|livrera|livreront|"
-    r"accord avec|accord-cadre|agreement with|churn|préféré|lots? (?:n°|no|\d)|utilis|uses|using|adopt|"
+    r"accord avec|accord-cadre|agreement with|churn|préfér|lots? (?:n°|no|\d)|utilis|uses|using|adopt|"
     r"s['’]équip|est équipé|sont équipé|équipe (?:désormais|déjà|les |la |l['’]|des )|équipent|a équipé|équipera|"
     r"attributaire|no longer|ne fai|ne travaill|rompu|dénonc|déploi|déploy|used by|utilisée? par|renewed|"
     r"mis fin|met fin|mettent fin|nous a|nous ont|nous avait|(?:signed|chose|picked|selected) us)")
@@ -161,8 +162,10 @@ def _mention_frame(grouped: dict[str, list[SentenceIn]], batch: Found) -> pl.Dat
 
 
 @without_cycle_collection
-def candidate_frames(sentences: pl.DataFrame, mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Sentences and mentions of a batch of documents -> (raw.candidate_facts, raw.candidate_fact_investors)."""
+def candidate_frames(sentences: pl.DataFrame, mentions: pl.DataFrame,
+                     titles: dict[str, str | None] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Sentences and mentions of a batch of documents (and their titles, by document id) -> (raw.candidate_facts,
+    raw.candidate_fact_investors)."""
     by_sentence: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     starts = {(d, i): s for d, i, s in _rows(sentences.select("document_id", "sentence_index", "char_start"))}
     for (doc_id, index, mention_type, char_start, char_end, text, label, amount, amount_low, amount_high, currency,
@@ -174,19 +177,20 @@ def candidate_frames(sentences: pl.DataFrame, mentions: pl.DataFrame) -> tuple[p
                     amount_low=amount_low, amount_high=amount_high, currency=currency, qualifier=qualifier,
                     date_value=date_value, date_precision=date_precision)
         by_sentence[(doc_id, index)].append(m)
-    return _candidates(_group_sentences(sentences), by_sentence)
+    return _candidates(_group_sentences(sentences), by_sentence, titles or {})
 
 
-def _candidates(grouped: dict[str, list[SentenceIn]],
-                by_sentence: dict[tuple[str, int], list[Mention]]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Candidate facts and their investors from the sentences and mentions of a batch."""
+def _candidates(grouped: dict[str, list[SentenceIn]], by_sentence: dict[tuple[str, int], list[Mention]],
+                titles: dict[str, str | None]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Candidate facts and their investors from the sentences and mentions of a batch; a document's title may
+    say which company publishes it (facts.publisher_of)."""
     documents = [(doc_id, [SentenceView(s.index, s.paragraph, s.start, s.text, by_sentence.get((doc_id, s.index), []),
                                         s.has_cue) for s in sents])
                  for doc_id, sents in grouped.items()]
     narrow_cues([view for _, views in documents for view in views])
     facts, investors = [], []
     for doc_id, views in documents:
-        for n, cand in enumerate(DocumentFacts(views).run()):
+        for n, cand in enumerate(DocumentFacts(views, titles.get(doc_id)).run()):
             sent = next(v for v in views if v.index == cand.sentence_index)
             cid = f"{doc_id}:{n:04d}"
             amount, valuation, date = cand.amount, cand.valuation, cand.date
@@ -206,9 +210,17 @@ def _candidates(grouped: dict[str, list[SentenceIn]],
             _frame(investors, INVESTOR_SCHEMA).unique(["candidate_id", "investor_name"]))
 
 
+def _titles(documents: pl.DataFrame) -> dict[str, str | None]:
+    """The documents' titles by id, when the frame has them (its `title` column is optional)."""
+    if "title" not in documents.columns:
+        return {}
+    return dict(documents.select("document_id", "title").iter_rows())
+
+
 @without_cycle_collection
 def extract_all(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """All three stages at once, for tests, benchmarks and extraction workers: (sentences, mentions, facts, investors).
+    """All three stages at once, for tests, benchmarks and extraction workers: documents(document_id, text,
+    published_at, and optionally title) -> (sentences, mentions, facts, investors).
 
     The same as calling the three stages in turn, without reading the sentences and mentions back from
     their frames: facts are handed the mentions found, as `candidate_frames` would rebuild them.
@@ -217,7 +229,7 @@ def extract_all(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
     ids = documents["document_id"]
     if ids.null_count() or not ids.is_unique().all():  # the stages would merge rows of one id: their way
         mentions = mentions_frame(documents, sentences)
-        return (sentences, mentions, *candidate_frames(sentences, mentions))
+        return (sentences, mentions, *candidate_frames(sentences, mentions, _titles(documents)))
     grouped = _group_split(split, has_cue)
     batch = _find_mentions(documents, grouped)
     mentions = _mention_frame(grouped, batch)
@@ -227,5 +239,5 @@ def extract_all(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
             for m in sentence_mentions:
                 m.org_type = ""  # raw.mentions does not keep it, so `candidate_frames` never sees it
             by_sentence[(doc_id, index)] = sentence_mentions
-    facts, investors = _candidates(grouped, by_sentence)
+    facts, investors = _candidates(grouped, by_sentence, _titles(documents))
     return sentences, mentions, facts, investors

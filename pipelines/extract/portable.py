@@ -59,15 +59,19 @@ def maybe_flags(texts: pl.Series | list[str], patterns: list[str]) -> list[tuple
     return frame.rows()
 
 
+_LOOK_AROUND = re.compile(r"\(\?<?[=!][^()]*\)")
+
+
 def loosened(pattern: re.Pattern[str]) -> str:
-    """`pattern` for Polars without its assertions (\\b, (?=⟦)): it matches wherever `pattern` matches.
+    """`pattern` for Polars without its assertions (\\b, look-arounds without groups inside, such as (?=⟦) or
+    (?! by)): it matches wherever `pattern` matches.
 
     Removing a zero-width condition only adds matches, so the result is a filter for `maybe_flags`.
     """
     source = pattern.pattern
     if "\\\\" in source or pattern.flags & ~(re.IGNORECASE | re.UNICODE):
         raise ValueError(f"cannot loosen {source!r}")
-    source = source.replace("\\b", "").replace("(?=⟦)", "")
+    source = _LOOK_AROUND.sub("", source.replace("\\b", ""))
     if re.search(r"\(\?[=!<]", source):
         raise ValueError(f"look-around left in {source!r}")
     return ("(?i)" if pattern.flags & re.IGNORECASE else "") + source

@@ -18,7 +18,11 @@ PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
 FOUNDING = re.compile(r"(?i)\b(?:fondée?s?|créée?s?|founded|established|incorporated)(?:\s+(?:en|in|le|on))?\s*$")
 ORG_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…)+\s*(?:(?:,|et|and|ou|or)\s*)?"
                           r"(?:(?:avec|with|à|to|de|du|des|from)\s+|d['’])?"
-                          r"(?:(?:le|la|les|l['’]|the)\s*)?(?:[a-zà-ÿ\-]+\s+){0,3}$")
+                          # "X, the technology arm of the Lidl group": an apposition names X's parent, no
+                          # second party
+                          r"(?!(?:le|la|les|l['’]|the)\s*(?:[a-zà-ÿ\-]+\s+){1,2}(?:of|de|du|des)\s*$)"
+                          r"(?:(?:le|la|les|l['’]|the)\s*)?"
+                          r"(?:[a-zà-ÿ\-]+\s+){0,3}$")
 CONJUNCTION_GAP = re.compile(r"^\s*,?\s*(?:et|and|ou|or|&)\s*$")
 SUBJECT_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…|,\s*et|,\s*and)\s*$")
 PUBLIC_WORDS = re.compile(r"(?i)\b(?:army|navy|air force|marines|ministère|ministry|department|gouvernement|government|"
@@ -46,9 +50,10 @@ DEAL_REFERENCE = re.compile(r"(?i)\b(?:l['’]accord|l['’]opération|la transa
                             # a newsletter item's closing line: "Annonce mercredi.", "Opération annoncée mardi."
                             r"|^\W*(?:annonce|opération annoncée|deal announced|round announced|announced)\b")
 # "Medisynth, a Boston startup generating synthetic data, raised ...": the subject opens the clause (after a
-# conjunction: "And Granite Peaks Health, a Colorado system, is moving off ...");
+# conjunction: "And Granite Peaks Health, a Colorado system, is moving off ..."; after a date: "Last month
+# HELORA, the hospital network in the Mons area, signed ...");
 # "MARSEILLE, 22 octobre (...) -", a name followed by a date, is a dateline.
-APPOSITION_SUBJECT = re.compile(r"(?i)\W*(?:(?:and|but|et|mais|or|ou)\s+)?(⟦[OA]\d+⟧)\.?\s*,(?!\s*⟦D)")
+APPOSITION_SUBJECT = re.compile(r"(?i)\W*(?:⟦D\d+⟧\s*,?\s*)?(?:(?:and|but|et|mais|or|ou)\s+)?(⟦[OA]\d+⟧)\.?\s*,(?!\s*⟦D)")
 # "**Sylvestre IA** (Montpellier), qui ... lève": a name in parentheses after another is its place or ticker
 IN_PARENTHESES_AFTER_NAME = re.compile(r"⟧[*_\s]*\(\s*$")
 # The company a round belongs to follows its noun directly: "la série A de ⟦O⟧", "Acme's"
@@ -57,10 +62,21 @@ ALSO_AWARDED = re.compile(r"(?i)\b(?:et|and)\s+(?:à|au|to)\s+(?:(?:la|le|l['’
 LIST_ITEM = re.compile(r"\s*(?:[—–•*-]|\d+[.)])\s")
 ROUND_TOLD_BY = re.compile(r"\s*⟦[OA](\d+)⟧\s+(?:announced|closed|raised|secured|completed|unveiled|"
                            r"a annoncée?|a bouclée?|a levée?|a finalisée?)\b", re.IGNORECASE)
+# a person's role at a firm: "a partner at Harrowby Ventures", "cofondatrice de Kestrel", "CEO of Lumora"
+ROLE_AT_FIRM = re.compile(r"(?i)\b(?:partner|associée?|ceo|pdg|cto|cfo|coo|founder|co-?founder|fondat(?:eur|rice)|"
+                          r"cofondat(?:eur|rice)|co-fondat(?:eur|rice)|directeur|directrice|président(?:e)?|"
+                          r"chief [a-z]+ officer|head of [a-z ]+?)\s+(?:at|of|de|d['’]|du|chez)\s+(?:the\s+)?⟦O(\d+)⟧")
+# people who invest on their own account
+ANGELS = re.compile(r"(?i)\b(?:business angels?|angels?|investisseurs? individuels?|individual investors?|"
+                    r"particuliers|family offices?)\b")
+# the subject leads the round named right after: "Balderton led the Series A", "Eurazeo mène la série A"
+ROUND_LED_BY_SUBJECT = re.compile(r"(?i)⟦[OA]\d+⟧\s+(?:co-?)?(?:led|leads|m[eè]ne|m[eè]nent|a mené|menait)\s+"
+                                  r"(?:the|a|an|its|la|le|une|un|sa|son)\s*(?:⟦M\d+⟧\s*)?$")
 ROUND_OWNER_GAP = re.compile(r"^\s*(?:de|d['’]|du|of|for)\s*(?:(?:la|le|l['’]|the)\s*)?$", re.IGNORECASE)
 # "an agreement signed in June": "signed" right after the agreement is a participle, not a signer's verb
 SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|contract|deal|accord|contrat|partenariat|partnership)\s*$")
-LEADS_VERB = re.compile(r"(?i)(?:led|leads|co-led|co-leads)\b")
+LEADS_VERB = re.compile(r"(?i)(?:led|leads|co-led|co-leads|m[eè]n(?:e|ent|ait|aient)|(?:a|avait) mené|"
+                        r"(?:prend|prennent|(?:a|ont|avait) pris) la tête)\b")
 LEADS_THE_ROUND = re.compile(r"(?i)\b(?:mènen?t?|a mené|pilote|co-?mène|leads?|led|co-led|co-leads?)\s+"
                              r"(?:le tour|ce tour|l['’]opération|la levée|cette levée|the round|this round|the deal|"
                              r"the financing|the raise)|"
@@ -137,9 +153,11 @@ VENDOR_AFTER = re.compile(rf"(?i)\s*,\s*(?:une?|a|an|the|la|le|l['’])\s*(?:[\w
 # million Series A led by Sequoia")
 # a colon that goes on with the deal it announced ("we signed our largest contract: a two-year agreement with
 # X") does not break the clause
-CLAUSE_BREAK = re.compile(r";|:(?!\s*(?:an?|une?)\s+(?:[^⟦.;]|⟦M\d+⟧){0,40}?(?:agreement|contract|deal|accord|contrat|"
-                          r"partnership|partenariat)\b)|\b(?:mais|but|alors que|whereas|while|selon|according to|d['’]après)\b|"
-                          r"\b(?:puis|then|followed by|suivie? d['’]une?|and)\s+(?=(?:an?|une?|its|sa|son)\s+"
+# (a colon before an amount gives the amount of what it ends: "son premier tour de table en amorçage : 1,2 million")
+CLAUSE_BREAK = re.compile(r";|:(?!\s*⟦M\d+⟧|\s*(?:an?|une?)\s+(?:[^⟦.;]|⟦M\d+⟧){0,40}?(?:agreement|contract|deal|"
+                          r"accord|contrat|partnership|partenariat)\b)|\b(?:mais|but|alors que|whereas|while|selon|according to|d['’]après)\b|"
+                          r"\b(?:puis|then|followed by|(?:which|that) followed|suivie? d['’]une?|and)\s+"
+                          r"(?=(?:an?|une?|its|sa|son)\s+"
                           r"(?:⟦M\d+⟧\s+)?(?:[\w\-]+\s+){0,3}?"
                           r"(?:round|s[ée]ries?|seed|tour|levée|amorçage|financing)\b)",
                           re.IGNORECASE)
@@ -170,6 +188,8 @@ BETWEEN_PARTIES = re.compile(r"(?i)⟦O\d+⟧['’]s\s+(?:[\w\-]+\s+){0,2}(?:con
 CUSTOMER_AS = re.compile(r"(?i)⟦O\d+⟧(?:['’]s (?:business|account|contract)\b| as (?:a |an |its |their )?(?:new |first |"
                          r"largest |biggest |anchor |key )?(?:customer|client)\b)")
 # "uses Calvane's software", "uses Calvane's AI platform": a product told as its maker's
+# what a product does, then its maker: "(l'assistant de) transcription médicale de ⟦O⟧"
+PRODUCT_DETAIL_OF = re.compile(r"(?i)(?:[a-zà-ÿ\-]+ ){1,3}(?:de |d['’]|du |of |from )⟦O(\d+)⟧")
 PRODUCT_OF_MAKER = re.compile(r"(?i)⟦O\d+⟧['’]s (?:[\w\-]+ ){0,2}?(?:platform|software|solution|tool|technology|system|"
                               r"assistant|app|models?|cloud|services?|agents?|robots?|copilots?|chatbots?)\b")
 SIGNING_NOUN = re.compile(r"(?i)(?:la )?signature|(?:the )?signing")

@@ -19,6 +19,9 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "approx", "dept", "gen", "gov", "sen", "rep", "est", "fig", "vol",
 }
 
+# abbreviations that are also words, and abbreviate only before a number
+_BEFORE_A_NUMBER = {"no", "art", "fig", "vol"}
+
 _LINES = re.compile(r"[^\n]+|\n")
 # French guillemets take a space inside: "euros. « On a testé" starts a sentence, "raconte-t-il. » Puis" too
 _END = re.compile(r"(?:[.!?]+|…)(?:[\"”’)\]]|\s?»)*(?=\s+(?:[\"“(\[]|«\s?)?[A-ZÀ-ÖØ-Þ0-9])")
@@ -40,6 +43,9 @@ def _ends_with_abbreviation(text: str, dot_pos: int) -> bool:
     word = text[j:dot_pos].lower()
     if not word:
         return False
+    if word in _BEFORE_A_NUMBER:
+        # "No. 5", "art. 12": before a number only; "No. Last month ..." is an answer that ends
+        return text[dot_pos + 1:dot_pos + 3].lstrip()[:1].isdigit()
     if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
         return True
     # single letters and dotted acronyms: "J. Smith", "U.S. Army"

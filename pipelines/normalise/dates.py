@@ -96,8 +96,11 @@ _SEASON_NOW = (
     rf"(?:cet|ce|this|last|l{_AP})\s*(?:été|ete|automne|hiver|printemps|summer|autumn|fall|winter|spring)"
     r"(?:\s+derni(?:er|ère))?"
 )
+# a weekday before a date is part of it: "mardi 10 août", "Tuesday, August 10"
+_WEEKDAY_NAME = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|"
+                 r"saturday|sunday)")
 _DAY_MONTH = (
-    rf"(?:(?:le|the|on|du|au)\s+)?{_DAY}\s+(?:of\s+)?"
+    rf"(?:(?:le|the|on|du|au)\s+)?(?:{_WEEKDAY_NAME},?\s+)?{_DAY}\s+(?:of\s+)?"
     rf"(?:{_FULL}(?:,?\s+{_YEAR})?|{_ABBR}\s+{_YEAR})"
 )
 _MONTH_FORMS = (
@@ -108,7 +111,8 @@ _MONTH_FORMS = (
     rf"|(?:au|le)\s+{_MONTH_OF}|{_MONTH_MOD}|last\s+){_FULL}{_LETTERS}(?:\s+derni(?:er|ère))?"
     rf"|{_FULL}\s+dernier"
 )
-_MONTH_DAY = rf"(?:{_EN_MONTHS})\s+{_DAY_EN}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY_EN},?\s+{_YEAR}"
+_MONTH_DAY = (rf"(?:(?:on\s+)?{_WEEKDAY_NAME},?\s+)?(?:{_EN_MONTHS})\s+{_DAY_EN}(?:,?\s+{_YEAR})?"
+              rf"|{_MONTH}\s+{_DAY_EN},?\s+{_YEAR}")
 _YEAR_MOD = (
     rf"{_LEAD}?(?:la\s+)?(?:d[ée]but|fin|milieu|courant|early|late|mi-|mid-"
     r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*"
@@ -124,7 +128,7 @@ _YEAR_FORM = (
 # A weekday ("lundi", "on Wednesday") is the latest such day on or before publication.
 _WEEKDAY = (
     r"(?:(?:on|last|this|ce|le)\s+)?"
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"{_WEEKDAY_NAME}"
     r"(?:\s+dernier)?(?:[^a-z0-9]|$)"
 )
 

@@ -38,6 +38,8 @@ awarded awards award won selected selects picked picks chosen contract contracts
 alongside besides beyond despite following amid across against according within without through throughout
 towards toward via unlike regarding concerning outre parallèlement hormis
 act acts loi règlement directive safe bsa crm erp hr rh drh dsi rse b2b b2c kpi roi esg iot co2 ghg ht ttc
+arr mrr ebitda capex opex iso gdpr rgpd s'agissant s’agissant
+thousand million millions billion billions milliard milliards
 c'est c’est ce-sont voici
 """.split()) | frozenset()
 
@@ -51,7 +53,7 @@ vingt dizaine
 # Places and their adjectives: not names on their own, nor together ("North America", "New York"; "a large
 # European insurer"), but they end names ("Bell Canada", "Crédit Agricole Ille-et-Vilaine").
 PLACE_WORDS = frozenset("""
-usa us uk ue eu europe france allemagne germany chine china inde india japon japan royaume-uni
+nord sud usa us uk ue eu europe france allemagne germany chine china inde india japon japan royaume-uni
 états-unis etats-unis amérique america canada israël israel qatar émirats silicon valley washington
 paris londres london new york san francisco californie california louisiane texas boston lyon berlin
 jersey mexico delhi zealand orleans hampshire ohio virginia florida illinois massachusetts colorado arizona

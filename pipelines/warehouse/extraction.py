@@ -54,7 +54,7 @@ def shard_of(document_id: str) -> str:
 
 
 def extract_batch(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """documents(document_id, text, published_at) -> the rows of the four extraction tables."""
+    """documents(document_id, text, published_at, title) -> the rows of the four extraction tables."""
     from pipelines.extract.pipeline import extract_all
 
     sentences, mentions, facts, investors = extract_all(documents)
@@ -97,7 +97,7 @@ def _batches(frame: pl.DataFrame) -> list[pl.DataFrame]:
 
 def _read_documents(settings: Settings, ids: list[str], log) -> pl.DataFrame:
     with writer_lock(settings.build_dir, log), connect_build(settings.build_db) as con:
-        return rows_by_id(con, "raw.documents", "document_id, text, published_at", ids)
+        return rows_by_id(con, "raw.documents", "document_id, text, published_at, title", ids)
 
 
 def _keep_documents(frames: dict[str, pl.DataFrame], ids: list[str]) -> dict[str, pl.DataFrame]:
