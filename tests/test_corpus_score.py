@@ -1,9 +1,9 @@
 """The extractor on our own annotated articles, scored with floors.
 
-`tests/corpus` and `tests/heldout` to `tests/heldout5` are development sets: the extractor's rules were written
-while reading their errors, so their scores are optimistic. `tests/heldout6` was written and annotated without
-reading the extractor, asked for in plain terms (realistic, varied news), and its errors are not read: its score is
-the honest figure for unseen articles (its README says how to keep it so)."""
+`tests/corpus`, `tests/heldout` to `tests/heldout6` and `tests/heldout8` are development sets: the extractor's
+rules were written while reading their errors, so their scores are optimistic. `tests/heldout7` was written and
+annotated without reading the extractor, asked for in plain terms (realistic, varied news), and its errors are not
+read: its score is the honest figure for unseen articles (its README says how to keep it so)."""
 
 from __future__ import annotations
 
@@ -35,9 +35,17 @@ HELDOUT4_DIR = CORPUS_DIR.parent / "heldout4"
 HELDOUT5_MICRO_F1_FLOOR = 0.76
 HELDOUT5_DIR = CORPUS_DIR.parent / "heldout5"
 # Measured 0.518 on the sixth set's 12 articles when it was added, 0.536 after the rules of that session (written
-# from the fifth set's errors and sentences of our own; its output not read).
-HELDOUT6_MICRO_F1_FLOOR = 0.5
+# from the fifth set's errors and sentences of our own; its output not read); then its errors were read: 0.782.
+HELDOUT6_MICRO_F1_FLOOR = 0.72
 HELDOUT6_DIR = CORPUS_DIR.parent / "heldout6"
+# Measured 0.562 on the seventh set's 12 articles when it was added (mostly ordinary news: a roundup of ten
+# rounds, wire briefs, a feature, an interview, press releases, a saved web page).
+HELDOUT7_MICRO_F1_FLOOR = 0.52
+HELDOUT7_DIR = CORPUS_DIR.parent / "heldout7"
+# The eighth set is a development set from the start (ordinary news: roundups, digests, wire briefs, interviews),
+# written after the seventh to have errors of that kind to read: 0.609 when it was added, 0.825 once read.
+HELDOUT8_MICRO_F1_FLOOR = 0.77
+HELDOUT8_DIR = CORPUS_DIR.parent / "heldout8"
 
 
 @pytest.mark.parametrize("corpus, floor", [(CORPUS_DIR, CORPUS_MICRO_F1_FLOOR), (HELDOUT_DIR, HELDOUT_MICRO_F1_FLOOR),
@@ -45,9 +53,11 @@ HELDOUT6_DIR = CORPUS_DIR.parent / "heldout6"
                                            (HELDOUT3_DIR, HELDOUT3_MICRO_F1_FLOOR),
                                            (HELDOUT4_DIR, HELDOUT4_MICRO_F1_FLOOR),
                                            (HELDOUT5_DIR, HELDOUT5_MICRO_F1_FLOOR),
-                                           (HELDOUT6_DIR, HELDOUT6_MICRO_F1_FLOOR)],
+                                           (HELDOUT6_DIR, HELDOUT6_MICRO_F1_FLOOR),
+                                           (HELDOUT7_DIR, HELDOUT7_MICRO_F1_FLOOR),
+                                           (HELDOUT8_DIR, HELDOUT8_MICRO_F1_FLOOR)],
                          ids=["development", "first held-out", "second held-out", "third held-out", "fourth held-out",
-                              "fifth held-out", "held-out"])
+                              "fifth held-out", "sixth held-out", "held-out", "eighth development"])
 def test_corpus_score_floor(workspace, corpus, floor):
     source, warehouse = workspace
     copy_tree(corpus / "articles", source)
