@@ -1,7 +1,7 @@
 """The extractor on our own annotated articles, scored with floors.
 
-`tests/corpus`, `tests/heldout` to `tests/heldout6` and `tests/heldout8` are development sets: the extractor's
-rules were written while reading their errors, so their scores are optimistic. `tests/heldout7` was written and
+`tests/corpus` and `tests/heldout` to `tests/heldout8` are development sets: the extractor's rules were written
+while reading their errors (or may be from now on), so their scores are optimistic. `tests/heldout9` was written and
 annotated without reading the extractor, asked for in plain terms (realistic, varied news), and its errors are not
 read: its score is the honest figure for unseen articles (its README says how to keep it so)."""
 
@@ -46,6 +46,9 @@ HELDOUT7_DIR = CORPUS_DIR.parent / "heldout7"
 # written after the seventh to have errors of that kind to read: 0.609 when it was added, 0.825 once read.
 HELDOUT8_MICRO_F1_FLOOR = 0.77
 HELDOUT8_DIR = CORPUS_DIR.parent / "heldout8"
+# Measured 0.459 on the ninth set's 12 articles when it was added (ordinary news again, October-November 2027).
+HELDOUT9_MICRO_F1_FLOOR = 0.42
+HELDOUT9_DIR = CORPUS_DIR.parent / "heldout9"
 
 
 @pytest.mark.parametrize("corpus, floor", [(CORPUS_DIR, CORPUS_MICRO_F1_FLOOR), (HELDOUT_DIR, HELDOUT_MICRO_F1_FLOOR),
@@ -55,9 +58,10 @@ HELDOUT8_DIR = CORPUS_DIR.parent / "heldout8"
                                            (HELDOUT5_DIR, HELDOUT5_MICRO_F1_FLOOR),
                                            (HELDOUT6_DIR, HELDOUT6_MICRO_F1_FLOOR),
                                            (HELDOUT7_DIR, HELDOUT7_MICRO_F1_FLOOR),
-                                           (HELDOUT8_DIR, HELDOUT8_MICRO_F1_FLOOR)],
+                                           (HELDOUT8_DIR, HELDOUT8_MICRO_F1_FLOOR),
+                                           (HELDOUT9_DIR, HELDOUT9_MICRO_F1_FLOOR)],
                          ids=["development", "first held-out", "second held-out", "third held-out", "fourth held-out",
-                              "fifth held-out", "sixth held-out", "held-out", "eighth development"])
+                              "fifth held-out", "sixth held-out", "seventh held-out", "eighth development", "held-out"])
 def test_corpus_score_floor(workspace, corpus, floor):
     source, warehouse = workspace
     copy_tree(corpus / "articles", source)
