@@ -1323,3 +1323,35 @@ def test_customers_that_signed_us_and_frameworks_with_two_awardees(text, expecte
 def test_who_signs_after_that_it_and_beside_an_aside(text, expected):
     assert [(f["fact_kind"], f["subject_name"], f["counterparty_name"])
             for f in facts_of(text, dt.date(2026, 5, 20)) if f["fact_kind"] == "contract"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lumora développe des outils pour les radiologues. Elle a levé 5 millions d'euros auprès de Kima Ventures.",
+     ("funding_round", "Lumora", None, ["Kima Ventures"])),
+    ("Lumora développe des outils. Elle vient de lever 5 millions d'euros auprès de Kima Ventures.",
+     ("funding_round", "Lumora", None, ["Kima Ventures"])),
+    ("Brevik Labs makes robots for warehouses. It raised $12 million from Index Ventures last month.",
+     ("funding_round", "Brevik Labs", None, ["Index Ventures"])),
+    ("Brevik Labs makes robots. They signed a contract with Carrefour in June.",
+     ("contract", "Brevik Labs", "Carrefour", None)),
+    ("Quantiq conçoit des capteurs. Fondée en 2021, elle a décroché un contrat avec Airbus.",
+     ("contract", "Quantiq", "Airbus", None)),
+    # the pronoun of the founder quoted last: the firm the passage is about, not a place in her description
+    ("Quartzelle a de quoi fêter la rentrée. La start-up a bouclé son amorçage. \"Nous voulions des investisseurs\", "
+     "sourit Maëlle Guérin, la fondatrice, ancienne chercheuse à l'université de La Rochelle. Elle a signé en juin "
+     "son premier contrat avec Carrefour.", ("contract", "Quartzelle", "Carrefour", None)),
+])
+def test_a_subject_pronoun_stands_for_the_firm_told_of_before(text, expected):
+    assert expected in parties_of(text)
+
+
+def test_a_pronoun_after_a_fund_alone_makes_no_round_of_the_fund():
+    # "il" is the fund, which raises money to invest: no firm of the text is its antecedent
+    facts = parties_of("Kima Ventures est un fonds parisien. Il a levé 200 millions d'euros l'an dernier.")
+    assert not [f for f in facts if f[0] == "funding_round" and f[1] == "Kima Ventures"]
+
+
+def test_a_committee_is_named_in_full():
+    assert ("contract", "Quartzelle", "Comité régional de la conchyliculture", None) in parties_of(
+        "Quartzelle a signé en juin son premier contrat avec le Comité régional de la conchyliculture (CRC) "
+        "Poitou-Charentes, qui déploie ses sondes.")

@@ -39,7 +39,7 @@ from pipelines.extract.cues import (
     VALUATION_BEFORE,
 )
 from pipelines.extract.loss_voices import LossVoices
-from pipelines.extract.organizations import SPEAKERS
+from pipelines.extract.organizations import PRONOUNS, SPEAKERS
 from pipelines.extract.portable import loosened, maybe_flags
 from pipelines.extract.sentence_patterns import (
     ANGELS, APPOSITION_SUBJECT, AT_STAKE, BUYER_ANAPHOR, CLAUSE_BREAK, CONJUNCTION_GAP, CONTRACT_WORDS,
@@ -94,6 +94,9 @@ def publisher_of(title: str | None) -> str | None:
 _IN_FAVOUR = re.compile(r"(?i)au profit|in favou?r")
 
 
+# "à l'université de La Rochelle": an article between a complement's preposition and the name it introduces
+_ARTICLE_AT_END = re.compile(r"(?i)\b(?:la|le|les|the)\s+$|\bl['’]$")
+
 class DocumentFacts(ContractVoices, LossVoices):
     """Runs the cues over the sentences of one document and keeps the candidates it finds."""
 
@@ -140,7 +143,8 @@ class DocumentFacts(ContractVoices, LossVoices):
                 body = self._public_antecedent(s, m.start, exclude)
                 if body:
                     return body
-            return self._antecedent(s, m.start, exclude, buyers_too=bool(BUYER_ANAPHOR.search(m.text)))
+            return self._antecedent(s, m.start, exclude, buyers_too=bool(BUYER_ANAPHOR.search(m.text)),
+                                    pronoun=m.text.lower() in PRONOUNS)
         return None
 
     def _public_antecedent(self, s: SentenceView, before: int, exclude: set[str]) -> str | None:
@@ -154,10 +158,12 @@ class DocumentFacts(ContractVoices, LossVoices):
         return None
 
     def _antecedent(self, s: SentenceView, before: int, exclude: set[str], complements: bool = False,
-                    buyers_too: bool = False) -> str | None:
+                    buyers_too: bool = False, pronoun: bool = False) -> str | None:
         """The organisation an anaphor at sentence offset `before` stands for: the last one named before it
         that can be a company (investors and public bodies are not "la start-up"). `buyers_too`: the anaphor
-        names a kind of firm that buys ("the hospital group", "la banque"), which may be a deal's customer."""
+        names a kind of firm that buys ("the hospital group", "la banque"), which may be a deal's customer.
+        `pronoun` ("elle", "they"): the subject of a sentence before, the first firm it names outside a
+        complement ("..., ancienne chercheuse à l'université de La Rochelle. Elle a signé" is not La Rochelle)."""
         def usable(m: Mention) -> bool:
             return (m.mention_type == "organization" and bool(m.label) and m.label not in exclude
                     and m.org_type not in ("investor", "public_body") and not PUBLIC_WORDS.search(m.label))
@@ -179,6 +185,9 @@ class DocumentFacts(ContractVoices, LossVoices):
             ordered = reversed(prev.abs.mentions)
             if buyers_too:
                 ordered = sorted(prev.abs.mentions, key=lambda m: m.label not in customers)
+            elif pronoun:
+                ordered = [m for (ps, _), m in zip(prev.abs.positions, prev.abs.mentions)
+                           if not COMPLEMENT_BEFORE.search(_ARTICLE_AT_END.sub("", prev.abs.text[max(0, ps - 16):ps]))]
             for m in ordered:
                 if usable(m) and m.label not in others and not _quoted(prev.text, m.start):
                     return m.label

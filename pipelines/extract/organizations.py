@@ -52,7 +52,7 @@ _HEAD_PREFIX = rf"(?:(?:U\.S\.|[{UPPER}][\w\-]+) (?=[Dd]epartment|[Mm]inistry|[A
 # Institutions whose names run on in lowercase words: "Office national des forêts", "Caisse nationale
 # d'assurance", "Agence nationale de la recherche"; a second word when it ends the phrase or names a branch of
 # social security ("Caisse nationale de l'assurance maladie", not "... de la recherche vient de signer").
-_INSTITUTION_HEAD = r"(?:Caisse|Centre|Institut|Autorité|Conseil|Régie|Chambre|Fédération|Assistance publique|Hospices)"
+_INSTITUTION_HEAD = r"(?:Caisse|Centre|Institut|Autorité|Conseil|Régie|Chambre|Comité|Fédération|Assistance publique|Hospices)"
 _INSTITUTION_ADJECTIVE = (
     r"(?: (?:nationale?s?|nationaux|générale?s?|généraux|régionale?s?|régionaux|fédérale?|publique?s?|"
     r"européenne?s?|internationale?s?|interministérielle?|supérieure?|centrale?|départementale?|territoriale?|civils)"
@@ -117,6 +117,21 @@ _SPEAKER_BODY = (r"(?:nous(?= (?:avons|venons|sommes|menons|investissons))|vous(
                  r"we(?=(?: have|['’]ve| had| just| also)? (?:signed|raised|closed|secured|won|lost|landed|been|chosen|"
                  r"led|co-led|invested|backed|joined)))")
 _SPEAKER = re.compile(r"(?i)(?<![\w])" + _SPEAKER_BODY)
+# "Elle a levé 5 M€", "It raised $12M", "They signed with Carrefour": a subject pronoun that opens a clause, before
+# a verb that tells a deal, stands for the firm told of before (facts.DocumentFacts._antecedent), as "la start-up"
+# does; "il" of a person or an impersonal "il" ("il a été décidé") never reaches one of these verbs
+_PRONOUN_BODY = (
+    r"(?:il|elle|ils|elles)(?= (?:(?:a|ont|avait|avaient)(?: (?:déjà|aussi|également|notamment|récemment|enfin|"
+    r"ainsi|d['’]ailleurs))? (?:levé|bouclé|signé|remporté|décroché|finalisé|conclu|obtenu|sécurisé|réalisé|annoncé|"
+    r"perdu|clôturé|gagné)|vien(?:t|nent) d(?:e |['’])|venai(?:t|ent) d(?:e |['’])|lèvent|lève|bouclent|boucle|signent|signe|"
+    r"remportent|remporte|décrochent|décroche|annoncent|annonce|finalisent|finalise|perdent|perd)\b)|"
+    r"(?:it|they)(?=(?: has| have| had| just| also| recently|['’]s|['’]ve)* (?:raised|signed|closed|secured|won|"
+    r"lost|landed|announced|completed|inked|bagged|clinched|sealed|raises|signs|closes|secures|wins|loses|lands|"
+    r"announces|completes|inks)\b)")
+_PRONOUN = re.compile(r"(?i)(?<![\w'’])" + _PRONOUN_BODY)
+# where a pronoun opens a clause: the sentence's start (after a quote or a dash), a comma or semicolon, a conjunction
+_CLAUSE_OPENS = re.compile(r"(?i)(?:^[\W_]*|[,;:(]\s*|\b(?:et|mais|puis|and|but|then|so|yet)\s+)$")
+PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "they"})
 # "le groupe de Mark Zuckerberg", "the group of companies": a group told by whose it is, not one named before
 _GROUP_OF = re.compile(r"(?i)(?:le |la |the |this |ce )?(?:\w+ )?(?:group|groupe|giant|géant)s? (?:de|d['’]|of) ")
 SPEAKERS = frozenset({"nous", "vous", "on", "we"})
@@ -211,7 +226,7 @@ def _filter_patterns() -> tuple[str, str, str]:
     speakers = _SPEAKER_BODY.replace("(?=", "(?:")  # the look-aheads' words become part of the match
     local = _LOCAL_HEAD + rf" (?:de la |de l['’]|des |du |de |d['’])?[{UPPER}]"
     return (aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD + "|" + local,
-            "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers + ")")
+            "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers + "|" + _PRONOUN_BODY.replace("(?=", "(?:") + ")")
 
 
 # Whether the alias, public-body and anaphor patterns can match a sentence at all.
@@ -559,6 +574,9 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
             add(Span(m.start(), m.end(), m.group(0), "anaphor", None))
         for m in _SPEAKER.finditer(sentence):
             add(Span(m.start(), m.end(), m.group(0), "anaphor", None))
+        for m in _PRONOUN.finditer(sentence):
+            if _CLAUSE_OPENS.search(sentence, max(0, m.start() - 8), m.start()):
+                add(Span(m.start(), m.end(), m.group(0), "anaphor", None))
     for run_start, run in sentence_runs(sentence) if runs is None else runs:
         name = run.name
         offset = run_start + run.shift
@@ -641,7 +659,7 @@ def _drop_introducing_anaphors(sentence: str, spans: list[Span]) -> list[Span]:
     kept_spans = []
     for i, span in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        if (span.kind == "anaphor" and span.text.lower() not in SPEAKERS
+        if (span.kind == "anaphor" and span.text.lower() not in SPEAKERS | PRONOUNS
                 and nxt is not None and nxt.kind == "organization"
                 and _APPOSITION_GAP.match(sentence[span.end:nxt.start])
                 and not any(w in NON_ORG_WORDS for w in _DESCRIPTOR_OF.sub(" ", sentence[span.end:nxt.start]).split())):
