@@ -1355,3 +1355,31 @@ def test_a_committee_is_named_in_full():
     assert ("contract", "Quartzelle", "Comité régional de la conchyliculture", None) in parties_of(
         "Quartzelle a signé en juin son premier contrat avec le Comité régional de la conchyliculture (CRC) "
         "Poitou-Charentes, qui déploie ses sondes.")
+
+
+def test_a_quotation_that_opens_a_headline_names_nobody():
+    text = ('"Forecasting is a trust business": Loomwell\'s Priya Castellan on growth\n\n'
+            "Loomwell raised a Series A in March. We lost Boots last quarter.")
+    assert ("customer_loss", "Loomwell", "Boots", None) in parties_of(text)
+    assert not [f for f in parties_of(text) if f[1] == "Forecasting"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition without an article tells what the customer is, and whose: no second customer
+    ("Trajectal signe un contrat avec Keolis Lyon, exploitant du réseau TCL.",
+     [("contract", "Trajectal", "Keolis Lyon", None)]),
+    # a list of investors joined by "ainsi que de" stays a list
+    ("Lumora lève 5 M€ auprès de Kima Ventures, ainsi que de Bpifrance.",
+     [("funding_round", "Lumora", None, ["Bpifrance", "Kima Ventures"])]),
+])
+def test_an_apposition_after_a_party_names_no_other_party(text, expected):
+    assert parties_of(text) == expected
+
+
+def test_a_subject_described_as_a_vendor_sells_even_when_the_document_is_about_its_customer():
+    text = ("Lyon, le 8 juillet 2027 – Trajectal, spécialiste lyonnais de l'intelligence artificielle, annonce "
+            "aujourd'hui la signature d'un contrat de cinq ans avec Keolis Lyon.\n\n"
+            "Keolis Lyon exploite le réseau. Keolis Lyon emploie 4 800 salariés. Keolis Lyon assure 1,8 million de "
+            "déplacements.")
+    assert ("contract", "Trajectal", "Keolis Lyon", None) in parties_of(text)
+    assert ("contract", "Keolis Lyon", "Trajectal", None) not in parties_of(text)

@@ -12,8 +12,8 @@ from pipelines.extract.candidate import Candidate, SentenceView
 from pipelines.extract.cues import OBJECT_BEFORE, SUPPLIER_AFTER_AWARD
 from pipelines.extract.sentence_patterns import (
     ADOPTION, ALSO_AWARDED, AWARDED_HEADLINE, BY_BEFORE, CONTRACTING_ACTIVITY, CONTRACT_WORDS, CUSTOMER_AS,
-    DEAL_WORTH_BEFORE, DIRECT_OBJECT_GAP, PASSIVE_BEFORE, PRODUCT_DETAIL_OF, PRODUCT_OF_MAKER, PUBLIC_WORDS, ROLLED_OUT,
-    SIGNED_PARTICIPLE, SIGNING_NOUN, TENDER_OF, TENDER_PART, VENDOR_AFTER, VENDOR_BEFORE,
+    DEAL_WORTH_BEFORE, DIRECT_OBJECT_GAP, PASSIVE_BEFORE, PLACEHOLDER, PRODUCT_DETAIL_OF, PRODUCT_OF_MAKER,
+    PUBLIC_WORDS, ROLLED_OUT, SIGNED_PARTICIPLE, SIGNING_NOUN, TENDER_OF, TENDER_PART, VENDOR_AFTER, VENDOR_BEFORE,
 )
 
 
@@ -143,7 +143,9 @@ class ContractVoices:
         about sells, else the subject does."""
         if subject_public and not self._is_public(s, partner):
             return True
-        subject_vendor = self._described_as_vendor(s, subject_at, None)
+        # "Trajectal, spécialiste lyonnais de l'IA, annonce la signature d'un contrat avec": the subject's apposition
+        subject_name = PLACEHOLDER.match(s.abs.text, subject_at) if subject_at is not None else None
+        subject_vendor = self._described_as_vendor(s, subject_at, subject_name.end() if subject_name else None)
         partner_vendor = self._described_as_vendor(s, partner_at, partner_end)
         if partner_vendor != subject_vendor:
             return partner_vendor

@@ -16,7 +16,12 @@ from pipelines.extract.organizations import INVESTOR_TAIL
 PLACEHOLDER = re.compile(r"⟦([A-Z])(\d+)⟧")
 # the words that make the date after them a company's founding date ("Fondée en 2021", "founded in 2019")
 FOUNDING = re.compile(r"(?i)\b(?:fondée?s?|créée?s?|founded|established|incorporated)(?:\s+(?:en|in|le|on))?\s*$")
-ORG_LIST_GAP = re.compile(r"^\s*(?:,|et|and|ou|or|&|\.\.\.|…)+\s*(?:(?:,|et|and|ou|or)\s*)?"
+ORG_LIST_GAP = re.compile(r"^"
+                          # "Keolis Lyon, exploitant du réseau TCL", "X, filiale de Y": an apposition without an
+                          # article tells what X is, and whose; the name in it is no second party
+                          r"(?!\s*,\s*(?!(?:ainsi|as|mais|but|notamment|including|dont|puis|then|enfin|et|and)\b)"
+                          r"(?:[a-zà-ÿ\-]+\s+){1,2}(?:of|de|du|des|d['’])\s*(?:[a-zà-ÿ\-]+\s+)?$)"
+                          r"\s*(?:,|et|and|ou|or|&|\.\.\.|…)+\s*(?:(?:,|et|and|ou|or)\s*)?"
                           r"(?:(?:avec|with|à|to|de|du|des|from)\s+|d['’])?"
                           # "X, the technology arm of the Lidl group": an apposition names X's parent, no
                           # second party
@@ -147,7 +152,8 @@ _VENDOR_NOUN = (r"(?:start-?ups?|startups?|jeunes? pousses?|scale-?ups?|pépites
                 r"prestataires?|spécialistes?|intégrateurs?|vendors?|suppliers?|providers?|specialists?|developers?|"
                 r"software maker)")
 VENDOR_BEFORE = re.compile(rf"(?i)\b{_VENDOR_NOUN}\b[^⟦,;.]{{0,30}}$")
-VENDOR_AFTER = re.compile(rf"(?i)\s*,\s*(?:une?|a|an|the|la|le|l['’])\s*(?:[\w\-]+\s+){{0,2}}{_VENDOR_NOUN}\b")
+# "⟦O1⟧, une jeune pousse lilloise", "⟦O1⟧, spécialiste lyonnais de l'IA" (an apposition without an article)
+VENDOR_AFTER = re.compile(rf"(?i)\s*,\s*(?:(?:une?|a|an|the|la|le|l['’])\s*(?:[\w\-]+\s+){{0,2}})?{_VENDOR_NOUN}\b")
 # a deal's parties are not looked for past these; "selon"/"according to" opens the statement's source; "puis",
 # "then" before a round open the next round of a list ("a $3 million seed round from Y Combinator, then a $22
 # million Series A led by Sequoia")
