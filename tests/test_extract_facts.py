@@ -1358,7 +1358,7 @@ def test_a_committee_is_named_in_full():
 
 
 def test_a_quotation_that_opens_a_headline_names_nobody():
-    text = ('"Forecasting is a trust business": Loomwell\'s Priya Castellan on growth\n\n'
+    text = ('"Forecasting is a trust business": Loomwell\'s Priya Castellan on growth and the Series A\n\n'
             "Loomwell raised a Series A in March. We lost Boots last quarter.")
     assert ("customer_loss", "Loomwell", "Boots", None) in parties_of(text)
     assert not [f for f in parties_of(text) if f[1] == "Forecasting"]

@@ -25,6 +25,11 @@ from pipelines.normalise.amounts import MONEY_PATTERN, SPELLED_MONEY, parse_amou
 from pipelines.normalise.dates import DATE_PATTERN, MONTH_NAME, parse_date
 from pipelines.reference import common_words, first_names, organization_aliases
 
+# marks that open a quotation
+QUOTE_MARKS = frozenset("\"«“")
+# '"Forecasting is a trust business": Loomwell's Priya Castellan on growth': a headline that opens on a quotation
+QUOTED_HEADLINE = re.compile(r'\s*["«“][^"«»“”]{3,160}["»”]\s*:')
+
 # the date pattern swallows a word that begins with a month's name so as to reject it ("en Mayer", and inside
 # "Aurélien Marchetti", "en Marchetti"): such a word is a name, not a date, and is left to the names' finder
 MONTH_IN_A_NAME = re.compile(rf"(?i)\b{MONTH_NAME}[a-zà-öø-ÿ]+")
@@ -191,7 +196,10 @@ def find_document_mentions(
     for s, runs in zip(sentences, document_runs([s.text for s in sentences])):
         # a paragraph opens on its subject too: "Brisemarée met le cap sur l'Europe du Nord. La start-up ..."
         # (a line of one to three words is a masthead or a section's name)
-        opens_paragraph = s.paragraph != paragraph and s.text.count(" ") >= 3
+        # '"Forecasting is a trust business": ...': a quotation's first word is capitalised by grammar
+        opens_paragraph = (s.paragraph != paragraph and s.text.count(" ") >= 3
+                           and s.text.lstrip()[:1] not in QUOTE_MARKS)
+        opener_is_subject = (s.has_cue and not QUOTED_HEADLINE.match(s.text)) or opens_paragraph
         paragraph = s.paragraph
         money, dates, percent = values.get(s.index, _NO_VALUES)
         found = _value_mentions(s.text, money, dates, percent) if money or dates or percent else []
@@ -199,7 +207,7 @@ def find_document_mentions(
         if runs or patterns != _NO_PATTERN:  # else nothing in it can be a name
             blocked = [(f.start, f.end) for f in found]
             for span in find_spans(s.text, blocked, known_words, known_people,
-                                   opener_is_subject=s.has_cue or opens_paragraph, patterns=patterns, runs=runs):
+                                   opener_is_subject=opener_is_subject, patterns=patterns, runs=runs):
                 found.append(Mention(span.kind, span.start, span.end, span.text, label=span.name,
                                      org_type=span.org_type))
                 if span.kind == "person" and " " in span.text:

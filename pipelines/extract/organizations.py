@@ -294,11 +294,6 @@ def _opens_sentence(sentence: str, offset: int) -> bool:
     return _SENTENCE_LEAD.fullmatch(sentence, 0, offset) is not None
 
 
-def _opens_quote(sentence: str, offset: int) -> bool:
-    """'"Forecasting is a trust business": Loomwell's ...': a quotation's first word is capitalised by grammar,
-    even in a headline or at a paragraph's start, where a single word is otherwise taken for the subject."""
-    return any(mark in sentence[:offset] for mark in "\"«“")
-
 
 # '"...," says Ruth Callow': a quote's speaker of two or three words is a person
 _SPEAKER_VERBS = frozenset("""says said explains explained adds added notes noted told recalls explique ajoute précise
@@ -603,8 +598,7 @@ def find_spans(sentence: str, blocked: list[tuple[int, int]] = (), known_words: 
         if _place_or_product(sentence, offset, name):
             continue
         opener = run.opener or (run.participle and bool(_AFTER_PARTICIPLE.match(sentence, offset + len(name))))
-        if (run.single and name not in known_words
-                and (opener or run.frequent or not opener_is_subject or _opens_quote(sentence, offset))
+        if (run.single and name not in known_words and (opener or run.frequent or not opener_is_subject)
                 and _opens_sentence(sentence, offset)):
             continue  # a single word that opens the sentence ("Existing investors X and Y also took part")
         if run.organization is None:
