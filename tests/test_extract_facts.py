@@ -1383,3 +1383,18 @@ def test_a_subject_described_as_a_vendor_sells_even_when_the_document_is_about_i
             "déplacements.")
     assert ("contract", "Trajectal", "Keolis Lyon", None) in parties_of(text)
     assert ("contract", "Keolis Lyon", "Trajectal", None) not in parties_of(text)
+
+
+def test_the_subject_of_two_joined_verbs_is_the_clauses_first_name():
+    # the name before "et" is the first verb's object
+    assert parties_of("Carrefour tourne la page Velvane et confie sa logistique à Orvanta.") == \
+        [("contract", "Orvanta", "Carrefour", None)]
+
+
+def test_a_contract_not_renewed_then_a_new_supplier_in_a_second_clause():
+    text = ("Velvane fournissait le moteur de recherche du site de Carrefour. Carrefour n'a pas renouvelé le contrat, "
+            "arrivé à échéance le 30 avril, et s'appuie depuis le 1er mai sur les modèles d'Orvanta.")
+    facts = parties_of(text)
+    assert ("customer_loss", "Velvane", "Carrefour", None) in facts
+    assert ("contract", "Orvanta", "Carrefour", None) in facts
+    assert ("customer_loss", "Orvanta", "Carrefour", None) not in facts

@@ -96,6 +96,8 @@ _IN_FAVOUR = re.compile(r"(?i)au profit|in favou?r")
 
 # "à l'université de La Rochelle": an article between a complement's preposition and the name it introduces
 _ARTICLE_AT_END = re.compile(r"(?i)\b(?:la|le|les|the)\s+$|\bl['’]$")
+# what joins a first verb's object to the cue's verb: "... Clinéo et perd", "... Quiralis and hands"
+VERBS_JOINED = re.compile(r"\s*(?:et|and)\s*$")
 
 class DocumentFacts(ContractVoices, LossVoices):
     """Runs the cues over the sentences of one document and keeps the candidates it finds."""
@@ -252,6 +254,12 @@ class DocumentFacts(ContractVoices, LossVoices):
                 chosen = first
         if chosen is None:
             return [], None
+        if (chosen > 0 and VERBS_JOINED.match(text, phs[chosen][2], cue_start)
+                and re.search(r"[a-zà-ÿ]\s+$", text[lo:phs[chosen][1]])):
+            # "Fnac Darty tourne la page Quiralis et confie son assistant à Mistral AI", "Opsara rachète Clinéo et
+            # perd le CHU": the name before the conjunction is the first verb's object; the subject of the verbs
+            # that the conjunction joins is the clause's first name
+            return [name for name in [self._org_name(s, phs[0][0], exclude)] if name and name not in exclude], phs[0][1]
         group = [phs[chosen]]
         j = chosen - 1
         # "A, B et C": a list ends with a conjunction; "X, la jeune pousse," is an apposition, not a list

@@ -12,8 +12,9 @@ from pipelines.extract.abstract import Mention
 from pipelines.extract.candidate import Candidate, SentenceView
 from pipelines.extract.cues import OBJECT_BEFORE
 from pipelines.extract.sentence_patterns import (
-    AGREEMENT_WORDS, BETWEEN_PARTIES, CHURNED, COMING_END_BEFORE, CONTRACT_WORDS, DIRECT_OBJECT_GAP, IN_HOUSE,
-    LEAVES_FOR, PRODUCT_OF, QUITS, REPLACED_WITH, REPLACE_CUE, SWITCH_TO, TOLD_THAT, TO_A_RIVAL, USAGE_WORDS,
+    AGREEMENT_WORDS, BETWEEN_PARTIES, CHURNED, COMING_END_BEFORE, CONTRACT_WORDS, COORDINATED_CLAUSE,
+    DIRECT_OBJECT_GAP, IN_HOUSE, LEAVES_FOR, PRODUCT_OF, QUITS, REPLACED_WITH, REPLACE_CUE, SWITCH_TO, TOLD_THAT,
+    TO_A_RIVAL, USAGE_WORDS,
 )
 
 
@@ -36,11 +37,14 @@ class LossVoices:
         if not customers:
             return None
         if supplier is None:
-            # "Lufthansa dropped Cloudnova": the direct object first, else "avec X", "with X"
-            objs = [o for o in self._objects(s, end, min(hi, end + 30), re.compile(r"(?:)"), set(customers), window=0)
+            # "Lufthansa dropped Cloudnova": the direct object first, else "avec X", "with X"; not past a second
+            # clause ("n'a pas renouvelé le contrat, ..., et s'appuie sur les modèles de Mistral AI")
+            second = COORDINATED_CLAUSE.search(textabs, end, hi)
+            own = second.start() if second else hi
+            objs = [o for o in self._objects(s, end, min(own, end + 30), re.compile(r"(?:)"), set(customers), window=0)
                     if DIRECT_OBJECT_GAP.match(s.abs.text[end:o[1]])][:1]
             if not objs:
-                objs = self._objects(s, end, hi, OBJECT_BEFORE, set(customers), window=40)
+                objs = self._objects(s, end, own, OBJECT_BEFORE, set(customers), window=40)
             supplier = objs[0][0] if objs else None
             told = (TOLD_THAT.search(textabs, lo, start)
                     if supplier is None and CONTRACT_WORDS.search(textabs, end, min(hi, end + 40)) else None)
@@ -55,7 +59,8 @@ class LossVoices:
                     before = before[1:]
                 others = [name for name in before if name not in customers]
                 supplier = others[-1] if others else None
-            if supplier is None and (re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their|our|notre|nos)\b",
+            if supplier is None and (re.search(r"(?i)\b(?:sa|ses|leur|leurs|son|its|their|our|notre|nos)\b|"
+                                               r"\b(?:le|the) (?:contrat|contract|marché|accord|agreement)\b",
                                                textabs[end:end + 40]) or TO_A_RIVAL.search(text) or IN_HOUSE.search(text)
                                      or CHURNED.match(text)):
                 # "a mis fin à son contrat", "est parti chez un concurrent", "Waitrose churned in January": the
@@ -140,13 +145,6 @@ class LossVoices:
         subjects, at = self._subjects(s, lo, start, set())
         if not subjects:
             return None
-        if at is not None and re.match(r"⟦[OA]\d+⟧\s*(?:et|and)\s*$", s.abs.text[at:start]):
-            # "Opsara rachète Clinéo et perd le CHU de Rennes": Clinéo is bought; the one who loses is the subject
-            # of the verbs that the conjunction joins, the clause's first name
-            first = self._placeholders(s, lo, at, "OA")
-            if first and re.search(r"[a-zà-ÿ]\s+$", s.abs.text[lo:at]):
-                name = self._org_name(s, first[0][0], set())
-                subjects = [name] if name else subjects
         customers = self._objects(s, end, hi, re.compile(r"(?:)"), set(subjects), window=0)
         if not customers and re.search(r"(?i)\b(?:ce|cet|cette|this|that)\s+(?:\w+\s+)?(?:client|customer)", text):
             # "Plaidly, qui fournissait ... aux adhérents de France Assureurs, a perdu ce client": the one named before

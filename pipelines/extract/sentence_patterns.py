@@ -113,10 +113,12 @@ DIRECT_OBJECT_GAP = re.compile(r"^\s*(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)
 # buyer's name before "Contract"); "X awarded a contract to Y" is active
 AWARDED_HEADLINE = re.compile(r"Awarded\s+⟦M\d+⟧\s+⟦O(\d+)⟧\s+Contract\b")
 CONTRACTING_ACTIVITY = re.compile(r"(?i)^\W*⟦O(\d+)⟧.{0,120}?\bis the contracting (?:activity|agency)")
-SWITCH_TO = re.compile(r"(?i)\b(?:to|onto|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par)\b\s*"
+# "s'appuie depuis le 1er juin sur les modèles de Mistral AI", "now relies on": what the customer uses instead
+SWITCH_TO = re.compile(r"(?i)\b(?:to|onto|vers|au profit (?:de|d['’]|du)|in favou?r of|pour|par|"
+                       r"s['’]appuie(?:nt)?\b[^.;⟦]{0,20}(?:⟦D\d+⟧)?[^.;⟦]{0,10}?\bsur|reli(?:es|ed) on)\b\s*"
                        # "au profit d'un concurrent, la start-up Alloria", "to a rival, Alloria"
                        r"(?:(?:un|a|its|son|leur|their)\s+(?:concurrent|rival|competitor)\s*,\s*)?(?:(?:le|la|l['’]|the)\s*)?"
-                       r"(?:[^⟦,.;]{0,40}?\s)?⟦O(\d+)⟧")
+                       r"(?:[^⟦,.;]{0,40}?[\s'’])?⟦O(\d+)⟧")
 # "Lear replaced Gantry Vision with Inspekta", "a remplacé l'outil de Lingwa par celui de DeepL"
 REPLACED_WITH = re.compile(r"(?i)\b(?:with|by|par)\b\s*(?:(?:le|la|l['’]|the|celui de|celle de|ceux de|that of|those of)\s*)?"
                            r"(?:[^⟦,.;]{0,30}?\s)?⟦O(\d+)⟧")
@@ -172,6 +174,8 @@ PUBLIC_CONTRACT_VALUE = re.compile(r"(?i)\b(?:un|ce|le|du|au)\s+marché\s*(?:pub
                                    r"(?:de|d['’]un montant de|d['’]une valeur de)\s*$")
 # "a quitté X" is a customer's leaving only for another supplier: people quit too ("Wang a quitté le MIT")
 QUITS = re.compile(r"(?i)quitt")
+# ", et s'appuie sur ...", ", and moved to ...": a second clause with a verb of its own begins
+COORDINATED_CLAUSE = re.compile(r",\s*(?:et|and)\s")
 LEAVES_FOR = re.compile(r"(?i)\bau profit d|\bpour (?:un concurrent|⟦O)|\bchez (?:un concurrent|⟦O)")
 # what a company raised over its life, not in one round
 CUMULATIVE_AFTER = re.compile(r"(?i)\s*(?:\w+\s+){0,3}?(?:to date|so far|in total|in all|since (?:its |it was )?"
