@@ -1398,3 +1398,10 @@ def test_a_contract_not_renewed_then_a_new_supplier_in_a_second_clause():
     assert ("customer_loss", "Velvane", "Carrefour", None) in facts
     assert ("contract", "Orvanta", "Carrefour", None) in facts
     assert ("customer_loss", "Orvanta", "Carrefour", None) not in facts
+
+
+def test_an_accelerators_graduate_is_the_company_and_the_accelerator_its_investor():
+    text = ("Corvantis raised $310 million. Before that, the company was a Y Combinator graduate with a $4.5M seed "
+            "round raised in 2024.")
+    assert ("funding_round", "Corvantis", None, ["Y Combinator"]) in parties_of(text)
+    assert not [f for f in parties_of(text) if f[1] == "Y Combinator"]

@@ -315,5 +315,7 @@ SOURCE_BEFORE = re.compile(r"(?:\bselon|\bd['’]après|\baccording to|\bcited b
 # a publication that tells the news is no party to it: "Le Parisien raconte que la régie a mis fin ..."
 SOURCE_TELLS = re.compile(r"\s+(?:raconte|rapporte|révèle|relate|écrit|affirme|report(?:s|ed)|write?s|wrote|"
                           r"reveal(?:s|ed))\s+(?:que|qu['’]|that)\b", re.IGNORECASE)
+# an accelerator or a backer told as what the company is: "a Y Combinator graduate with a $4.5M seed round"
+BACKER_AFTER = re.compile(r"\s*(?:graduate|alumn(?:us|a|i|ae))\b", re.IGNORECASE)
 COMPLEMENT_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bdu|\bof|\bchez|\bavec|\bwith|\bpour|\bfor|\bà|\bto|\bdepuis|"
                                r"\bfrom|\bin|\bat|\bdans|\bnear|\bprès de)\s*(?:(?-i:[A-Z]{2,4})\s+)?$", re.IGNORECASE)

@@ -33,7 +33,7 @@ from pipelines.extract.abstract import Mention
 from pipelines.extract.candidate import Candidate, SentenceView
 from pipelines.extract.contract_voices import ContractVoices
 from pipelines.extract.cues import (
-    COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, DEAL_NOUN, FIRM_AFTER_INVESTMENT, FIRM_BEFORE_INVESTMENT,
+    BACKER_AFTER, COMPANY_BEFORE, COMPLEMENT_BEFORE, CUES, DEAL_NOUN, FIRM_AFTER_INVESTMENT, FIRM_BEFORE_INVESTMENT,
     HYPOTHETICAL, INVESTOR_BEFORE, LEAD_AFTER, LEAD_BEFORE, MANY_DEALS_BEFORE, NEGATION, PUBLIC_LISTING,
     REPORTED_AFTER, REPORTED_BEFORE, REVENUE_BEFORE, ROUND_LABEL, SOURCE_BEFORE, SOURCE_TELLS, VALUATION_AFTER,
     VALUATION_BEFORE,
@@ -243,7 +243,7 @@ class DocumentFacts(ContractVoices, LossVoices):
             if (COMPLEMENT_BEFORE.search(text[max(lo, start - 12):start])
                     or IN_PARENTHESES_AFTER_NAME.search(text, lo, start)
                     or SOURCE_BEFORE.search(text[max(0, start - 20):start])
-                    or SOURCE_TELLS.match(text, phs[i][2])):
+                    or SOURCE_TELLS.match(text, phs[i][2]) or BACKER_AFTER.match(text, phs[i][2])):
                 continue
             chosen = i
             break
@@ -495,7 +495,7 @@ class DocumentFacts(ContractVoices, LossVoices):
             if not name or name in exclude:
                 continue
             in_list = investors and ORG_LIST_GAP.match(text[self._last_end:ps]) if investors else False
-            if INVESTOR_BEFORE.search(before) or in_list:
+            if INVESTOR_BEFORE.search(before) or in_list or BACKER_AFTER.match(text, pe):  # "a YC graduate"
                 if name not in investors:
                     investors.append(name)
                 self._last_end = pe
