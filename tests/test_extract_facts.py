@@ -1405,3 +1405,11 @@ def test_an_accelerators_graduate_is_the_company_and_the_accelerator_its_investo
             "round raised in 2024.")
     assert ("funding_round", "Corvantis", None, ["Y Combinator"]) in parties_of(text)
     assert not [f for f in parties_of(text) if f[1] == "Y Combinator"]
+
+
+def test_a_school_is_not_the_start_up_and_investors_who_chipped_in_join_the_round():
+    text = ("La start-up Orbelle équipe les conteneurs de capteurs. Sa fondatrice est passée par l'université "
+            "Stanford.\n\n"
+            "La jeune pousse a bouclé la semaine dernière un tour d'amorçage de 2 millions d'euros. Bpifrance, le fonds "
+            "Alpes Ventures et des entrepreneurs du bassin ont mis la main à la poche.")
+    assert ("funding_round", "Orbelle", None, ["Alpes Ventures", "Bpifrance"]) in parties_of(text)

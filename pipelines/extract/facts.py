@@ -42,7 +42,7 @@ from pipelines.extract.loss_voices import LossVoices
 from pipelines.extract.organizations import PRONOUNS, SPEAKERS
 from pipelines.extract.portable import loosened, maybe_flags
 from pipelines.extract.sentence_patterns import (
-    ANGELS, APPOSITION_SUBJECT, AT_STAKE, BUYER_ANAPHOR, CLAUSE_BREAK, CONJUNCTION_GAP, CONTRACT_WORDS,
+    ANGELS, APPOSITION_SUBJECT, AT_STAKE, BUYER_ANAPHOR, CHIPPED_IN, CLAUSE_BREAK, CONJUNCTION_GAP, CONTRACT_WORDS,
     CUMULATIVE_AFTER, CUMULATIVE_BEFORE, DEAL_REFERENCE, FOUNDING, FUNDING_WORDS, GENERIC_RAISE,
     INVESTOR_LIST_OPENING, INVESTOR_NAME, IN_PARENTHESES_AFTER_NAME, JOINS_THE_CAPITAL, JOIN_THE_ROUND,
     LEADS_THE_ROUND, LEADS_VERB, LIST_ITEM, NEW_FUND, ORG_LIST_GAP, PLACEHOLDER, PUBLIC_ANAPHOR,
@@ -96,6 +96,9 @@ _IN_FAVOUR = re.compile(r"(?i)au profit|in favou?r")
 
 # "à l'université de La Rochelle": an article between a complement's preposition and the name it introduces
 _ARTICLE_AT_END = re.compile(r"(?i)\b(?:la|le|les|the)\s+$|\bl['’]$")
+# "passée par l'université Savoie Mont Blanc": a school or an incubator named, no firm that "la start-up" stands for
+SCHOOL_BEFORE = re.compile(r"(?i)\b(?:université|university|école|school|incubateur|incubator|laboratoire|"
+                           r"lycée|college|campus)\s+$")
 # what joins a first verb's object to the cue's verb: "... Clinéo et perd", "... Quiralis and hands"
 VERBS_JOINED = re.compile(r"\s*(?:et|and)\s*$")
 
@@ -166,12 +169,13 @@ class DocumentFacts(ContractVoices, LossVoices):
         names a kind of firm that buys ("the hospital group", "la banque"), which may be a deal's customer.
         `pronoun` ("elle", "they"): the subject of a sentence before, the first firm it names outside a
         complement ("..., ancienne chercheuse à l'université de La Rochelle. Elle a signé" is not La Rochelle)."""
-        def usable(m: Mention) -> bool:
+        def usable(m: Mention, sentence: SentenceView) -> bool:
             return (m.mention_type == "organization" and bool(m.label) and m.label not in exclude
-                    and m.org_type not in ("investor", "public_body") and not PUBLIC_WORDS.search(m.label))
+                    and m.org_type not in ("investor", "public_body") and not PUBLIC_WORDS.search(m.label)
+                    and not SCHOOL_BEFORE.search(sentence.text, max(0, m.start - 16), m.start))
 
         for (ps, _), m in reversed(list(zip(s.abs.positions, s.abs.mentions))):
-            if m.start < before and usable(m) and (complements or not COMPLEMENT_BEFORE.search(s.abs.text[max(0, ps - 12):ps])):
+            if m.start < before and usable(m, s) and (complements or not COMPLEMENT_BEFORE.search(s.abs.text[max(0, ps - 12):ps])):
                 return m.label
         # in earlier sentences; the investors of a round and the customers of a deal told in this document are
         # not "la société", "l'éditeur" ("Mosaïq a décroché un contrat auprès de Groupama. Et l'éditeur a
@@ -191,7 +195,7 @@ class DocumentFacts(ContractVoices, LossVoices):
                 ordered = [m for (ps, _), m in zip(prev.abs.positions, prev.abs.mentions)
                            if not COMPLEMENT_BEFORE.search(_ARTICLE_AT_END.sub("", prev.abs.text[max(0, ps - 16):ps]))]
             for m in ordered:
-                if usable(m) and m.label not in others and not _quoted(prev.text, m.start):
+                if usable(m, prev) and m.label not in others and not _quoted(prev.text, m.start):
                     return m.label
                 if m.mention_type == "anaphor" and m.text.lower() not in SPEAKERS:
                     # "The company was founded by Aitken, a former lawyer. It raised...": the company told of there
@@ -668,6 +672,10 @@ class DocumentFacts(ContractVoices, LossVoices):
         if joined:
             names = self._placeholders(s, joined.start(1), joined.end(1), "O")
             latest.join(s.abs.mentions[idx].label for idx, _, _ in names)
+            return
+        chipped = CHIPPED_IN.search(s.abs.text)
+        if chipped and not self._money(s, 0, len(s.abs.text))[0]:
+            latest.join(s.abs.mentions[idx].label for idx, _, _ in self._placeholders(s, 0, chipped.start(), "O"))
             return
         joins = JOINS_THE_CAPITAL.search(s.abs.text)
         if joins:
