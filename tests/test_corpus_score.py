@@ -23,8 +23,8 @@ HELDOUT_DIR = CORPUS_DIR.parent / "heldout"
 HELDOUT2_MICRO_F1_FLOOR = 0.85
 HELDOUT2_DIR = CORPUS_DIR.parent / "heldout2"
 # Measured 0.575 on the third set's 14 articles when it was added, 0.766 with rules written for the error classes
-# it had been asked for with (before its output was read), 0.929 once tuned on.
-HELDOUT3_MICRO_F1_FLOOR = 0.86
+# it had been asked for with (before its output was read), 0.929 once tuned on, 0.960 later.
+HELDOUT3_MICRO_F1_FLOOR = 0.9
 HELDOUT3_DIR = CORPUS_DIR.parent / "heldout3"
 # Measured 0.467 on the fourth set's 12 articles with the extractor of the session that added it, before that
 # session's rules, and 0.517 after them; then its errors were read (it is now a development set): 0.851, then 0.867.
@@ -39,14 +39,17 @@ HELDOUT5_DIR = CORPUS_DIR.parent / "heldout5"
 HELDOUT6_MICRO_F1_FLOOR = 0.72
 HELDOUT6_DIR = CORPUS_DIR.parent / "heldout6"
 # Measured 0.562 on the seventh set's 12 articles when it was added (mostly ordinary news: a roundup of ten
-# rounds, wire briefs, a feature, an interview, press releases, a saved web page).
-HELDOUT7_MICRO_F1_FLOOR = 0.52
+# rounds, wire briefs, a feature, an interview, press releases, a saved web page); once the ninth set existed its
+# errors were read: 0.731.
+HELDOUT7_MICRO_F1_FLOOR = 0.68
 HELDOUT7_DIR = CORPUS_DIR.parent / "heldout7"
 # The eighth set is a development set from the start (ordinary news: roundups, digests, wire briefs, interviews),
-# written after the seventh to have errors of that kind to read: 0.609 when it was added, 0.825 once read.
-HELDOUT8_MICRO_F1_FLOOR = 0.77
+# written after the seventh to have errors of that kind to read: 0.609 when it was added, 0.825 once read, 0.857
+# later.
+HELDOUT8_MICRO_F1_FLOOR = 0.8
 HELDOUT8_DIR = CORPUS_DIR.parent / "heldout8"
-# Measured 0.459 on the ninth set's 12 articles when it was added (ordinary news again, October-November 2027).
+# Measured 0.459 on the ninth set's 12 articles when it was added (ordinary news again, October-November 2027), 0.477
+# after the rules of that session (written from the seventh and eighth sets' errors; its output not read).
 HELDOUT9_MICRO_F1_FLOOR = 0.42
 HELDOUT9_DIR = CORPUS_DIR.parent / "heldout9"
 
