@@ -102,6 +102,7 @@ SCHOOL_BEFORE = re.compile(r"(?i)\b(?:université|university|école|school|incub
 # what joins a first verb's object to the cue's verb: "... Clinéo et perd", "... Quiralis and hands"
 VERBS_JOINED = re.compile(r"\s*(?:et|and)\s*$")
 
+
 class DocumentFacts(ContractVoices, LossVoices):
     """Runs the cues over the sentences of one document and keeps the candidates it finds."""
 

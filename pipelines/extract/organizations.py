@@ -52,7 +52,8 @@ _HEAD_PREFIX = rf"(?:(?:U\.S\.|[{UPPER}][\w\-]+) (?=[Dd]epartment|[Mm]inistry|[A
 # Institutions whose names run on in lowercase words: "Office national des forêts", "Caisse nationale
 # d'assurance", "Agence nationale de la recherche"; a second word when it ends the phrase or names a branch of
 # social security ("Caisse nationale de l'assurance maladie", not "... de la recherche vient de signer").
-_INSTITUTION_HEAD = r"(?:Caisse|Centre|Institut|Autorité|Conseil|Régie|Chambre|Comité|Fédération|Assistance publique|Hospices)"
+_INSTITUTION_HEAD = (r"(?:Caisse|Centre|Institut|Autorité|Conseil|Régie|Chambre|Comité|Fédération|Assistance publique|"
+                     r"Hospices)")
 _INSTITUTION_ADJECTIVE = (
     r"(?: (?:nationale?s?|nationaux|générale?s?|généraux|régionale?s?|régionaux|fédérale?|publique?s?|"
     r"européenne?s?|internationale?s?|interministérielle?|supérieure?|centrale?|départementale?|territoriale?|civils)"
@@ -122,9 +123,10 @@ _SPEAKER = re.compile(r"(?i)(?<![\w])" + _SPEAKER_BODY)
 # does; "il" of a person or an impersonal "il" ("il a été décidé") never reaches one of these verbs
 _PRONOUN_BODY = (
     r"(?:il|elle|ils|elles)(?= (?:(?:a|ont|avait|avaient)(?: (?:déjà|aussi|également|notamment|récemment|enfin|"
-    r"ainsi|d['’]ailleurs))? (?:levé|bouclé|signé|remporté|décroché|finalisé|conclu|obtenu|sécurisé|réalisé|annoncé|"
-    r"perdu|clôturé|gagné)|vien(?:t|nent) d(?:e |['’])|venai(?:t|ent) d(?:e |['’])|lèvent|lève|bouclent|boucle|signent|signe|"
-    r"remportent|remporte|décrochent|décroche|annoncent|annonce|finalisent|finalise|perdent|perd)\b)|"
+    r"ainsi|d['’]ailleurs))? (?:levé|bouclé|signé|remporté|décroché|finalisé|conclu|obtenu|sécurisé|réalisé|"
+    r"annoncé|perdu|clôturé|gagné)|vien(?:t|nent) d(?:e |['’])|venai(?:t|ent) d(?:e |['’])|lèvent|lève|bouclent|"
+    r"boucle|signent|signe|remportent|remporte|décrochent|décroche|annoncent|annonce|finalisent|finalise|perdent|"
+    r"perd)\b)|"
     r"(?:it|they)(?=(?: has| have| had| just| also| recently|['’]s|['’]ve)* (?:raised|signed|closed|secured|won|"
     r"lost|landed|announced|completed|inked|bagged|clinched|sealed|raises|signs|closes|secures|wins|loses|lands|"
     r"announces|completes|inks)\b)")
@@ -292,7 +294,6 @@ _SENTENCE_LEAD = re.compile(r"[\s\-–—•*\"«“']*(?:(?:Q|A|R|Question|Rép
 
 def _opens_sentence(sentence: str, offset: int) -> bool:
     return _SENTENCE_LEAD.fullmatch(sentence, 0, offset) is not None
-
 
 
 # '"...," says Ruth Callow': a quote's speaker of two or three words is a person

@@ -108,7 +108,8 @@ JOIN_THE_ROUND = re.compile(
 # "Bpifrance, le fonds régional Alpes Capital Amorçage et une dizaine d'entrepreneurs ont mis la main à la poche":
 # the names told before the verb put money in the round just told
 CHIPPED_IN = re.compile(r"(?i)\b(?:ont|avaient)\s+(?:également\s+|aussi\s+)?(?:mis la main à la poche|mis au pot|"
-                        r"participé|souscrit)\b|\b(?:have|had)?\s*(?:also\s+)?(?:chipped in|put (?:up|in) (?:the )?money)\b")
+                        r"participé|souscrit)\b|"
+                        r"\b(?:have|had)?\s*(?:also\s+)?(?:chipped in|put (?:up|in) (?:the )?money)\b")
 JOINS_THE_CAPITAL = re.compile(r"(?i)fai(?:t|sait|t entrer) entrer\s*(?:(?:le|la|l['’])\s*)?⟦O(\d+)⟧\s*(?:à|au|dans)\s*(?:son )?capital")
 # "retenu la PME brestoise X", "chose the Boston startup X": a determiner and up to two descriptive words,
 # lowercase or an acronym (PME, ETI, SME)
