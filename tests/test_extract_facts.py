@@ -1413,3 +1413,14 @@ def test_a_school_is_not_the_start_up_and_investors_who_chipped_in_join_the_roun
             "La jeune pousse a bouclé la semaine dernière un tour d'amorçage de 2 millions d'euros. Bpifrance, le fonds "
             "Alpes Ventures et des entrepreneurs du bassin ont mis la main à la poche.")
     assert ("funding_round", "Orbelle", None, ["Alpes Ventures", "Bpifrance"]) in parties_of(text)
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Trajectal annonce la signature d'un contrat de cinq ans avec Keolis Lyon. D'un montant de 4,6 millions "
+     "d'euros, l'accord prévoit le déploiement de la plateforme.", 4.6e6),
+    ("In June Kuehne+Nagel chose Loomwell for its sites in Europe. The contract is worth a little over €2 million.",
+     2e6),
+])
+def test_the_value_of_a_contract_told_in_the_next_sentence(text, amount):
+    contracts = [f for f in facts_of(text) if f["fact_kind"] == "contract"]
+    assert len(contracts) == 1 and contracts[0]["amount"] == pytest.approx(amount)

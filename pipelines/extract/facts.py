@@ -43,7 +43,7 @@ from pipelines.extract.organizations import PRONOUNS, SPEAKERS
 from pipelines.extract.portable import loosened, maybe_flags
 from pipelines.extract.sentence_patterns import (
     ANGELS, APPOSITION_SUBJECT, AT_STAKE, BUYER_ANAPHOR, CHIPPED_IN, CLAUSE_BREAK, CONJUNCTION_GAP, CONTRACT_WORDS,
-    CUMULATIVE_AFTER, CUMULATIVE_BEFORE, DEAL_REFERENCE, FOUNDING, FUNDING_WORDS, GENERIC_RAISE,
+    CUMULATIVE_AFTER, CUMULATIVE_BEFORE, DEAL_REFERENCE, DEAL_WORTH_BEFORE, FOUNDING, FUNDING_WORDS, GENERIC_RAISE,
     INVESTOR_LIST_OPENING, INVESTOR_NAME, IN_PARENTHESES_AFTER_NAME, JOINS_THE_CAPITAL, JOIN_THE_ROUND,
     LEADS_THE_ROUND, LEADS_VERB, LIST_ITEM, NEW_FUND, ORG_LIST_GAP, PLACEHOLDER, PUBLIC_ANAPHOR,
     PUBLIC_CONTRACT_VALUE, PUBLIC_WORDS, RESUMED_AFTER_ASIDE, ROLE_AT_FIRM, ROUND_LED_BY_SUBJECT, ROUND_OWNER_GAP,
@@ -637,6 +637,15 @@ class DocumentFacts(ContractVoices, LossVoices):
         """A sentence with no deal of its own may complete the one just told: investors, stake, valuation."""
         if found:
             return  # "The raise comes weeks after Wrenfield signed a deal with Clifford Chance": a deal of its own
+        contract = self._latest("contract", s, 1)
+        if contract is not None and contract.amount is None and CONTRACT_WORDS.search(s.text):
+            # "... signe un contrat avec Keolis Lyon. D'un montant de 4,6 M€, l'accord prévoit ...", "That deal is
+            # worth a little over €2 million": the value of the contract just told
+            value = next((m for m in PLACEHOLDER.finditer(s.abs.text) if m.group(1) == "M"
+                          and DEAL_WORTH_BEFORE.search(s.abs.text, 0, m.start())), None)
+            if value is not None and s.abs.mentions[int(value.group(2))].amount is not None:
+                contract.amount = s.abs.mentions[int(value.group(2))]
+                return
         latest = self._latest("funding_round", s, 3)
         if latest is None:
             return

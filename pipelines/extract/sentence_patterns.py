@@ -215,7 +215,8 @@ TOLD_THAT = re.compile(r"(?i)\b(?:que|qu['’]|that)\s*(?:(il|elle|it|they|ils|e
 ROLLED_OUT = re.compile(r"⟦O\d+⟧(?:['’]s\s+(?:[\w\-]+\s+){0,3}?)?\s*out\b")
 # what a deal is worth, not what a company is valued at
 DEAL_WORTH_BEFORE = re.compile(r"(?i)\b(?:worth|valued at|d['’]une valeur de|d['’]un montant de|valant)\s+"
-                               r"(?:(?:about|around|some|roughly|nearly|up to|environ|près de|plus de|jusqu['’]à)\s+)?$")
+                               r"(?:(?:about|around|some|roughly|nearly|up to|a little(?: over)?|just(?: over| under)?|"
+                               r"environ|près de|plus de|un peu(?: plus de)?|jusqu['’]à)\s+)?$")
 # anaphors that name firms which buy as often as they sell: a deal's customer may be what they stand for
 BUYER_ANAPHOR = re.compile(r"(?i)\b(?:group|groupe|giant|géant|chain|chaîne|brewer|brasseur|telco|utility|bank|banque|"
                            r"insurer|assureur|retailer|airline|carrier|automaker|carmaker|mutuelle|enseigne|"
