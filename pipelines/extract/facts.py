@@ -641,10 +641,10 @@ class DocumentFacts(ContractVoices, LossVoices):
         if contract is not None and contract.amount is None and CONTRACT_WORDS.search(s.text):
             # "... signe un contrat avec Keolis Lyon. D'un montant de 4,6 M€, l'accord prévoit ...", "That deal is
             # worth a little over €2 million": the value of the contract just told
-            value = next((m for m in PLACEHOLDER.finditer(s.abs.text) if m.group(1) == "M"
-                          and DEAL_WORTH_BEFORE.search(s.abs.text, 0, m.start())), None)
-            if value is not None and s.abs.mentions[int(value.group(2))].amount is not None:
-                contract.amount = s.abs.mentions[int(value.group(2))]
+            value = next((s.abs.mentions[int(m.group(2))] for m in PLACEHOLDER.finditer(s.abs.text)
+                          if m.group(1) == "M" and DEAL_WORTH_BEFORE.search(s.abs.text, 0, m.start())), None)
+            if value is not None and value.amount is not None:
+                contract.amount = value
                 return
         latest = self._latest("funding_round", s, 3)
         if latest is None:

@@ -225,10 +225,11 @@ def _filter_patterns() -> tuple[str, str, str]:
     """Looser patterns for Polars: every alias, public-body or anaphor match contains one of their matches."""
     aliases = "|".join(_rust_literal(a) for a in organization_aliases() if len(a) >= 2) or "[^\\s\\S]"
     # no "\b": Unicode word boundaries make Polars' engine twenty times slower on this pattern
-    speakers = _SPEAKER_BODY.replace("(?=", "(?:")  # the look-aheads' words become part of the match
+    # the look-aheads' words (after "we", "elle", "it") become part of the match
+    speakers_and_pronouns = (_SPEAKER_BODY + "|" + _PRONOUN_BODY).replace("(?=", "(?:")
     local = _LOCAL_HEAD + rf" (?:de la |de l['’]|des |du |de |d['’])?[{UPPER}]"
     return (aliases, _PUBLIC_HEAD + "|" + _INSTITUTION_HEAD + "|" + local,
-            "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers + "|" + _PRONOUN_BODY.replace("(?=", "(?:") + ")")
+            "(?i)(?:" + _ANAPHOR_BODY + "|" + speakers_and_pronouns + ")")
 
 
 # Whether the alias, public-body and anaphor patterns can match a sentence at all.
